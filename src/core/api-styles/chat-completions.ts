@@ -1,0 +1,171 @@
+/**
+ * OpenAI-compatible `/chat/completions` streaming: SSE events in, {@link StreamEvent}s out.
+ *
+ * Wire format: OpenAI "chat completion chunk" objects, one per `data:` line, ending in
+ * `data: [DONE]` (platform.openai.com/docs/api-reference/chat-streaming). Provider variants handled
+ * here, with recordings in `shared/streams` and notes in `shared/docs/provider-streams.md`:
+ * - reasoning in `delta.reasoning_content` (DeepSeek, llama.cpp, xAI, Z.ai, Alibaba, older vLLM) or
+ *   `delta.reasoning` (OpenRouter, Groq parsed, Ollama, vLLM >= 0.11); if both carry text it is the
+ *   same text under two names (vLLM's deprecated alias), so it is taken once;
+ * - OpenRouter `delta.reasoning_details` (`reasoning.text`, `reasoning.summary`), read only when
+ *   neither plain field carries the text, so it is never doubled;
+ * - Mistral `delta.content` as an array of `{type:"thinking"}` and `{type:"text"}` parts;
+ * - chunks with no `choices`, `choices: []`, `content: null`, role-only deltas, extra fields;
+ * - `usage` on any chunk, including Groq's `x_groq.usage`;
+ * - errors as a top-level `error` object (OpenAI, OpenRouter beside `choices`, vLLM, llama.cpp),
+ *   a vLLM `{"object":"error"}` body, or under `event: error` (Groq).
+ */
+import type { SseEvent } from '../sse/parse-sse';
+import type { ProviderError, StreamEvent, Usage } from '../stream/stream-event';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function toCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Reads an OpenAI-style usage object (`prompt_tokens`, `completion_tokens`, `total_tokens`,
+ * `completion_tokens_details.reasoning_tokens`; Azure's top-level `reasoning_tokens`).
+ */
+export function readUsage(raw: unknown): Usage | undefined {
+  if (!isObject(raw)) return undefined;
+  const details = isObject(raw.completion_tokens_details) ? raw.completion_tokens_details : {};
+  const usage: Usage = {
+    promptTokens: toCount(raw.prompt_tokens),
+    completionTokens: toCount(raw.completion_tokens),
+    reasoningTokens: toCount(details.reasoning_tokens) ?? toCount(raw.reasoning_tokens),
+    totalTokens: toCount(raw.total_tokens),
+  };
+  const known = Object.entries(usage).filter(([, value]) => value !== undefined);
+  return known.length > 0 ? (Object.fromEntries(known) as Usage) : undefined;
+}
+
+/**
+ * Reads a provider error from an `error` value or an error body: `{message, type, code}`, a flat
+ * `{"object":"error","message":…}`, a bare string, or anything else (shown as JSON).
+ */
+export function readProviderError(raw: unknown): ProviderError {
+  if (typeof raw === 'string') return { message: raw };
+  if (isObject(raw)) {
+    const inner = isObject(raw.error) ? raw.error : raw;
+    const message =
+      nonEmptyString(inner.message) ??
+      (typeof inner.error === 'string' ? inner.error : undefined) ??
+      JSON.stringify(inner);
+    const code = inner.code ?? inner.type;
+    return code === undefined || code === null ? { message } : { message, code: String(code) };
+  }
+  return { message: String(raw) };
+}
+
+function readReasoningDetails(raw: unknown): string {
+  if (!Array.isArray(raw)) return '';
+  let text = '';
+  for (const detail of raw) {
+    if (!isObject(detail)) continue;
+    if (detail.type === 'reasoning.text') text += nonEmptyString(detail.text) ?? '';
+    else if (detail.type === 'reasoning.summary') text += nonEmptyString(detail.summary) ?? '';
+  }
+  return text;
+}
+
+/** Mistral `content` arrays: `{type:"thinking", thinking:[{type:"text",text}]}` and `{type:"text",text}`. */
+function readContentParts(parts: unknown[], out: StreamEvent[]): void {
+  for (const part of parts) {
+    if (!isObject(part)) continue;
+    if (part.type === 'thinking') {
+      const inner = Array.isArray(part.thinking) ? part.thinking : [part.thinking];
+      let text = '';
+      for (const piece of inner) {
+        if (typeof piece === 'string') text += piece;
+        else if (isObject(piece)) text += nonEmptyString(piece.text) ?? '';
+      }
+      if (text !== '') out.push({ type: 'reasoning-delta', text });
+    } else if (part.type === 'text') {
+      const text = nonEmptyString(part.text);
+      if (text !== undefined) out.push({ type: 'answer-delta', text });
+    }
+  }
+}
+
+function readChoice(choice: Json, out: StreamEvent[]): void {
+  const delta = isObject(choice.delta) ? choice.delta : undefined;
+  if (delta !== undefined) {
+    const reasoning =
+      nonEmptyString(delta.reasoning_content) ??
+      nonEmptyString(delta.reasoning) ??
+      nonEmptyString(readReasoningDetails(delta.reasoning_details));
+    if (reasoning !== undefined) out.push({ type: 'reasoning-delta', text: reasoning });
+
+    const content = delta.content;
+    if (typeof content === 'string') {
+      if (content !== '') out.push({ type: 'answer-delta', text: content });
+    } else if (Array.isArray(content)) {
+      readContentParts(content, out);
+    }
+  }
+  const finishReason = nonEmptyString(choice.finish_reason);
+  if (finishReason !== undefined) out.push({ type: 'finish', finishReason });
+}
+
+/**
+ * Turns one SSE event of an OpenAI-compatible chat completions stream into stream events.
+ *
+ * @param event - one event from the SSE parser.
+ * @returns zero or more events, in the order a reader should apply them: reasoning before answer
+ *   text in the same delta, then finish reason, usage, and finally any error. Never throws: a payload
+ *   that is not JSON becomes one `malformed` event.
+ */
+export function normalizeChatCompletionEvent(event: SseEvent): StreamEvent[] {
+  const data = event.data.trim();
+  if (data === '') return [];
+  if (data === '[DONE]') return [{ type: 'done' }];
+
+  let chunk: unknown;
+  try {
+    chunk = JSON.parse(data);
+  } catch (error) {
+    if (event.event === 'error') return [{ type: 'provider-error', error: { message: data } }];
+    return [
+      {
+        type: 'malformed',
+        data: data.slice(0, 200),
+        reason: error instanceof Error ? error.message : 'invalid JSON',
+      },
+    ];
+  }
+
+  if (!isObject(chunk)) {
+    if (event.event === 'error')
+      return [{ type: 'provider-error', error: readProviderError(chunk) }];
+    return [{ type: 'malformed', data: data.slice(0, 200), reason: 'not a JSON object' }];
+  }
+
+  const out: StreamEvent[] = [];
+  const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
+  const first: unknown = choices[0];
+  if (isObject(first)) readChoice(first, out);
+
+  const usage =
+    readUsage(chunk.usage) ?? (isObject(chunk.x_groq) ? readUsage(chunk.x_groq.usage) : undefined);
+  if (usage !== undefined) out.push({ type: 'usage', usage });
+
+  const isErrorBody = chunk.object === 'error';
+  if (
+    event.event === 'error' ||
+    (chunk.error !== undefined && chunk.error !== null) ||
+    isErrorBody
+  ) {
+    out.push({ type: 'provider-error', error: readProviderError(chunk.error ?? chunk) });
+  }
+  return out;
+}

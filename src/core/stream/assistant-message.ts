@@ -1,0 +1,201 @@
+/**
+ * The state of one streamed assistant message, and the pure reducer that builds it from
+ * {@link StreamEvent}s plus the request's own lifecycle (sent, stopped, ended, failed).
+ */
+import type { FinishReason, ProviderError, StreamEvent, Usage } from './stream-event';
+
+/**
+ * Where a message is in its life.
+ * - `waiting`: request sent, no text yet;
+ * - `reasoning` / `answering`: text is arriving;
+ * - `done`: the provider finished (finish reason other than `length`, or `[DONE]`);
+ * - `stopped`: the person stopped it;
+ * - `truncated`: the provider stopped at max tokens (finish reason `length`);
+ * - `error`: an HTTP error, an error inside the stream, or a lost connection.
+ */
+export type MessageStatus =
+  'waiting' | 'reasoning' | 'answering' | 'done' | 'stopped' | 'truncated' | 'error';
+
+/** Statuses after which no more text is accepted. */
+export const TERMINAL_STATUSES: ReadonlySet<MessageStatus> = new Set([
+  'done',
+  'stopped',
+  'truncated',
+  'error',
+]);
+
+/** Whether a message can still change. */
+export function isStreaming(status: MessageStatus): boolean {
+  return !TERMINAL_STATUSES.has(status);
+}
+
+/** What went wrong with a message, in words a person can act on. */
+export interface MessageError {
+  /**
+   * - `http`: the provider answered the request with an error status;
+   * - `provider`: the provider reported an error inside a 200 stream;
+   * - `network`: the connection failed or was cut before the stream ended.
+   */
+  kind: 'http' | 'provider' | 'network';
+  /** The provider's own message where there is one. */
+  message: string;
+  /** HTTP status, for `http` errors. */
+  status?: number;
+  /** The provider's error code or type, when given. */
+  code?: string;
+}
+
+/** Moments in a message's life, as epoch milliseconds. */
+export interface MessageTiming {
+  requestSentAt?: number;
+  firstReasoningAt?: number;
+  firstAnswerAt?: number;
+  endedAt?: number;
+}
+
+/** One assistant message as the UI shows it and storage keeps it. */
+export interface AssistantMessageState {
+  reasoning: string;
+  answer: string;
+  status: MessageStatus;
+  finishReason?: FinishReason;
+  usage?: Usage;
+  error?: MessageError;
+  timing: MessageTiming;
+  /** `data:` payloads that were skipped because they could not be parsed. */
+  malformedChunks: number;
+  /** Whether `data: [DONE]` arrived. */
+  sawDone: boolean;
+}
+
+/** Events that come from the request itself rather than from the provider's stream. */
+export type LifecycleEvent =
+  /** The request was sent. */
+  | { type: 'request-sent' }
+  /** The provider answered with an HTTP error status instead of a stream. */
+  | { type: 'http-error'; status: number; error: ProviderError }
+  /** The network failed mid-request or mid-stream. */
+  | { type: 'connection-lost'; message: string }
+  /** The person stopped the stream. */
+  | { type: 'stopped' }
+  /** The response body ended. */
+  | { type: 'stream-end' };
+
+/** Everything {@link applyStreamEvent} accepts. */
+export type AssistantMessageEvent = StreamEvent | LifecycleEvent;
+
+/** A fresh message, before its request is sent. */
+export function createAssistantMessage(): AssistantMessageState {
+  return {
+    reasoning: '',
+    answer: '',
+    status: 'waiting',
+    timing: {},
+    malformedChunks: 0,
+    sawDone: false,
+  };
+}
+
+function end(
+  state: AssistantMessageState,
+  status: MessageStatus,
+  now: number,
+  error?: MessageError,
+): AssistantMessageState {
+  return {
+    ...state,
+    status,
+    error: error ?? state.error,
+    timing: { ...state.timing, endedAt: state.timing.endedAt ?? now },
+  };
+}
+
+/** How a stream that ended normally (by `[DONE]` or end of body) is classified. */
+function settle(state: AssistantMessageState, now: number): AssistantMessageState {
+  if (state.finishReason === 'length') return end(state, 'truncated', now);
+  if (state.finishReason !== undefined || state.sawDone) return end(state, 'done', now);
+  return end(state, 'error', now, {
+    kind: 'network',
+    message: 'The connection closed before the reply finished.',
+  });
+}
+
+/**
+ * Applies one event to a message. Pure and total: every event is accepted in every state.
+ *
+ * Text and finish events after the message ended are ignored, except that usage and a late finish
+ * reason are still recorded (providers send usage after `finish_reason`, and OpenRouter can send an
+ * error after it).
+ *
+ * @param state - the message so far.
+ * @param event - a provider stream event or a lifecycle event.
+ * @param now - the current time in epoch milliseconds, used for `timing`.
+ * @returns the next state; `state` itself when nothing changed.
+ */
+export function applyStreamEvent(
+  state: AssistantMessageState,
+  event: AssistantMessageEvent,
+  now: number,
+): AssistantMessageState {
+  const isOpen = isStreaming(state.status);
+  switch (event.type) {
+    case 'request-sent':
+      return { ...state, status: 'waiting', timing: { ...state.timing, requestSentAt: now } };
+
+    case 'reasoning-delta':
+      if (!isOpen) return state;
+      return {
+        ...state,
+        reasoning: state.reasoning + event.text,
+        status: state.status === 'waiting' ? 'reasoning' : state.status,
+        timing:
+          state.timing.firstReasoningAt === undefined
+            ? { ...state.timing, firstReasoningAt: now }
+            : state.timing,
+      };
+
+    case 'answer-delta':
+      if (!isOpen) return state;
+      return {
+        ...state,
+        answer: state.answer + event.text,
+        status: 'answering',
+        timing:
+          state.timing.firstAnswerAt === undefined
+            ? { ...state.timing, firstAnswerAt: now }
+            : state.timing,
+      };
+
+    case 'finish':
+      return { ...state, finishReason: event.finishReason };
+
+    case 'usage':
+      return { ...state, usage: { ...state.usage, ...event.usage } };
+
+    case 'malformed':
+      return { ...state, malformedChunks: state.malformedChunks + 1 };
+
+    case 'provider-error':
+      if (state.status === 'error') return state;
+      return end(state, 'error', now, { kind: 'provider', ...event.error });
+
+    case 'http-error':
+      return end(state, 'error', now, { kind: 'http', status: event.status, ...event.error });
+
+    case 'connection-lost':
+      if (!isOpen) return state;
+      return end(state, 'error', now, { kind: 'network', message: event.message });
+
+    case 'stopped':
+      if (!isOpen) return state;
+      return end(state, 'stopped', now);
+
+    case 'done':
+      if (!isOpen) return { ...state, sawDone: true };
+      return settle({ ...state, sawDone: true }, now);
+
+    case 'stream-end':
+      if (!isOpen) return state;
+      return settle(state, now);
+  }
+}
