@@ -1,0 +1,60 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Key under which the app keeps provider settings (see src/features/settings/settings-store.ts). */
+const SETTINGS_KEY = 'ruminate.provider.v1';
+
+/** The mock provider's OpenAI-compatible base URL (e2e/mock-provider.mjs). */
+export const MOCK_BASE_URL = 'http://127.0.0.1:4180/v1';
+
+/** The chat page, by role and test id. */
+export class ChatPage {
+  readonly composer: Locator;
+  readonly sendButton: Locator;
+  readonly stopButton: Locator;
+  readonly settingsButton: Locator;
+  readonly assistantMessages: Locator;
+
+  constructor(readonly page: Page) {
+    this.composer = page.getByRole('textbox', { name: 'Message' });
+    this.sendButton = page.getByRole('button', { name: 'Send', exact: true });
+    this.stopButton = page.getByRole('button', { name: 'Stop', exact: true });
+    this.settingsButton = page.getByRole('button', { name: 'Settings', exact: true });
+    this.assistantMessages = page.getByTestId('assistant-message');
+  }
+
+  /** Opens the app with the mock provider selected, replaying `model` (a recording name). */
+  async openWithMock(model: string): Promise<void> {
+    await this.page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+      SETTINGS_KEY,
+      JSON.stringify({
+        presetId: 'custom',
+        providerName: 'Mock',
+        baseUrl: MOCK_BASE_URL,
+        apiKey: 'sk-browser-key',
+        model,
+      }),
+    ] as const);
+    await this.page.goto('/');
+  }
+
+  async send(text: string): Promise<void> {
+    await this.composer.fill(text);
+    await this.composer.press('Enter');
+  }
+
+  /** The newest assistant message and its parts. */
+  last() {
+    const message = this.assistantMessages.last();
+    return {
+      message,
+      toggle: message.getByTestId('reasoning-toggle'),
+      reasoning: message.getByTestId('reasoning'),
+      answer: message.getByTestId('answer'),
+      error: message.getByTestId('message-error'),
+    };
+  }
+
+  async expectStatus(status: string, timeout = 15_000): Promise<void> {
+    await expect(this.last().message).toHaveAttribute('data-status', status, { timeout });
+  }
+}

@@ -1,0 +1,61 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './e2e/support/chromium-path';
+
+/** Ports of the app under test and of the mock provider it talks to. */
+export const APP_PORT = 4173;
+export const MOCK_PORT = 4180;
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    browserName: 'chromium',
+    headless: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'node e2e/mock-provider.mjs',
+      url: `http://127.0.0.1:${MOCK_PORT}/health`,
+      env: { MOCK_PORT: String(MOCK_PORT) },
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000,
+    },
+    {
+      // Build first so e2e never tests a stale dist/. No upstream: the server offers only the Demo.
+      command: 'node_modules/.bin/vite build --logLevel warn && node server/start.mjs',
+      url: `http://127.0.0.1:${APP_PORT}`,
+      env: {
+        PORT: String(APP_PORT),
+        RUMINATE_DEMO_SPEED: '20',
+        RUMINATE_BASE_URL: '',
+        RUMINATE_API_KEY: '',
+        RUMINATE_MODEL: '',
+        OPENAI_BASE_URL: '',
+        OPENAI_API_KEY: '',
+        DEEPSEEK_API_KEY: '',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 90_000,
+    },
+  ],
+});

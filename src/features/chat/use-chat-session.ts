@@ -1,0 +1,24 @@
+import { useState, useSyncExternalStore } from 'react';
+import { streamChatCompletion } from '../../providers/chat-completions-transport';
+import { ChatSession, type ChatSessionDeps, type ChatSnapshot } from './chat-session';
+
+const browserDeps: ChatSessionDeps = {
+  transport: streamChatCompletion,
+  now: () => Date.now(),
+  scheduleFrame: (callback) => requestAnimationFrame(callback),
+  onMalformedChunk: (data, reason) =>
+    console.warn(`Ruminate skipped a malformed stream chunk (${reason}):`, data),
+};
+
+/**
+ * The React binding of a {@link ChatSession}: re-renders at most once per animation frame while a
+ * reply streams, and at once when it ends.
+ */
+export function useChatSession(deps: ChatSessionDeps = browserDeps): {
+  snapshot: ChatSnapshot;
+  session: ChatSession;
+} {
+  const [session] = useState(() => new ChatSession(deps));
+  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  return { snapshot, session };
+}

@@ -1,0 +1,134 @@
+/**
+ * The "Thinking" accordion above an answer. Compound parts share one context:
+ * `<ReasoningPanel.Root>` holds the open state, `<ReasoningPanel.Trigger>` is the header button and
+ * `<ReasoningPanel.Content>` the body, mounted only while open.
+ *
+ * The open state is derived, never synced: open while reasoning streams, folded once the answer
+ * starts, unless the person toggled it, in which case their choice wins from then on.
+ */
+import {
+  createContext,
+  useContext,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { MessageTiming } from '../../core/stream/assistant-message';
+import { Markdown } from '../../lib/markdown';
+import { thinkingLabel } from './thinking-label';
+import { useNow } from './use-now';
+
+interface ReasoningContextValue {
+  isOpen: boolean;
+  toggle: () => void;
+  contentId: string;
+  /** Reasoning text is still arriving. */
+  isThinking: boolean;
+  timing: MessageTiming;
+}
+
+const ReasoningContext = createContext<ReasoningContextValue | null>(null);
+
+function useReasoning(): ReasoningContextValue {
+  const value = useContext(ReasoningContext);
+  if (value === null) {
+    throw new Error('ReasoningPanel parts must be used inside <ReasoningPanel.Root>.');
+  }
+  return value;
+}
+
+interface RootProps {
+  /** Reasoning text is still arriving (no answer token yet, stream open). */
+  isThinking: boolean;
+  /** Open when nobody has toggled: while thinking, or when reasoning is all there is. */
+  isOpenByDefault: boolean;
+  timing: MessageTiming;
+  children: ReactNode;
+}
+
+function Root({ isThinking, isOpenByDefault, timing, children }: RootProps) {
+  const [userChoice, setUserChoice] = useState<boolean | undefined>(undefined);
+  const isOpen = userChoice ?? isOpenByDefault;
+  const contentId = useId();
+  const value: ReasoningContextValue = {
+    isOpen,
+    toggle: () => setUserChoice(!isOpen),
+    contentId,
+    isThinking,
+    timing,
+  };
+  return (
+    <ReasoningContext.Provider value={value}>
+      <section className="reasoning-panel mb-3 rounded-xl border border-zinc-200 bg-zinc-50/70 dark:border-zinc-800 dark:bg-zinc-900/60">
+        {children}
+      </section>
+    </ReasoningContext.Provider>
+  );
+}
+
+function Trigger({ note }: { note?: string }) {
+  const { isOpen, toggle, contentId, isThinking, timing } = useReasoning();
+  const now = useNow(isThinking);
+  return (
+    <button
+      type="button"
+      data-testid="reasoning-toggle"
+      aria-expanded={isOpen}
+      aria-controls={contentId}
+      onClick={toggle}
+      className="flex w-full items-center gap-2 rounded-xl px-3 py-2 text-left text-sm font-medium text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:text-zinc-300 dark:hover:bg-zinc-800"
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 16 16"
+        className={`h-3.5 w-3.5 shrink-0 transition-transform motion-reduce:transition-none ${isOpen ? 'rotate-90' : ''}`}
+      >
+        <path d="M6 3l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      </svg>
+      {isThinking && (
+        <span aria-hidden="true" className="thinking-dot h-2 w-2 rounded-full bg-brand" />
+      )}
+      <span className="tabular-nums">{thinkingLabel(timing, isThinking, now)}</span>
+      {note !== undefined && (
+        <span className="ml-auto text-xs font-normal text-amber-700 dark:text-amber-400">
+          {note}
+        </span>
+      )}
+    </button>
+  );
+}
+
+/** Distance from the bottom, in px, within which the body keeps following new text. */
+const FOLLOW_THRESHOLD_PX = 24;
+
+function Content({ text }: { text: string }) {
+  const { isOpen, contentId, isThinking } = useReasoning();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const isFollowing = useRef(true);
+
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body !== null && isThinking && isFollowing.current) body.scrollTop = body.scrollHeight;
+  }, [text, isThinking, isOpen]);
+
+  if (!isOpen) return <div id={contentId} hidden />;
+  return (
+    <div
+      id={contentId}
+      ref={bodyRef}
+      data-testid="reasoning"
+      onScroll={(event) => {
+        const body = event.currentTarget;
+        isFollowing.current =
+          body.scrollHeight - body.scrollTop - body.clientHeight <= FOLLOW_THRESHOLD_PX;
+      }}
+      className="reasoning-body max-h-96 overflow-y-auto border-t border-zinc-200 px-4 py-3 text-sm leading-relaxed text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
+    >
+      {isThinking ? <p className="whitespace-pre-wrap">{text}</p> : <Markdown text={text} />}
+    </div>
+  );
+}
+
+export const ReasoningPanel = { Root, Trigger, Content };

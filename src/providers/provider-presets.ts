@@ -1,0 +1,127 @@
+/**
+ * Known providers and the settings that connect to them.
+ */
+
+/** How to reach a provider: everything a chat completions request needs. */
+export interface ProviderSettings {
+  /** Which preset the settings came from (`deepseek`, `ollama`, `custom`, …). */
+  presetId: string;
+  /** Display name of the provider, kept with every message it produced. */
+  providerName: string;
+  /** The OpenAI-compatible base URL, e.g. `https://api.deepseek.com` or `/api/demo/v1`. */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer <key>` when not empty. Kept in this browser only. */
+  apiKey: string;
+  /** The `model` of each request. */
+  model: string;
+}
+
+/** A preset in the Settings dialog. */
+export interface ProviderPreset {
+  id: string;
+  name: string;
+  baseUrl: string;
+  model: string;
+  /** Whether requests need an API key. */
+  needsKey: boolean;
+  /** One line on where the settings come from. */
+  hint: string;
+  /** Served by Ruminate's own server (`npm start`): the Demo, or an upstream set by environment. */
+  isServer?: boolean;
+}
+
+/** Presets for providers people run reasoning models on. Base URLs come from each provider's docs. */
+export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
+  {
+    id: 'deepseek',
+    name: 'DeepSeek',
+    baseUrl: 'https://api.deepseek.com',
+    model: 'deepseek-reasoner',
+    needsKey: true,
+    hint: 'API key from platform.deepseek.com.',
+  },
+  {
+    id: 'openrouter',
+    name: 'OpenRouter',
+    baseUrl: 'https://openrouter.ai/api/v1',
+    model: 'deepseek/deepseek-r1',
+    needsKey: true,
+    hint: 'API key from openrouter.ai/keys; any reasoning model on OpenRouter works.',
+  },
+  {
+    id: 'ollama',
+    name: 'Ollama',
+    baseUrl: 'http://127.0.0.1:11434/v1',
+    model: '',
+    needsKey: false,
+    hint: 'Start Ollama with OLLAMA_ORIGINS set to this page’s origin so the browser may call it.',
+  },
+  {
+    id: 'llamacpp',
+    name: 'llama.cpp server',
+    baseUrl: 'http://127.0.0.1:8080/v1',
+    model: '',
+    needsKey: false,
+    hint: 'llama-server answers browser requests by default; add --api-key if you set one.',
+  },
+  {
+    id: 'vllm',
+    name: 'vLLM',
+    baseUrl: 'http://127.0.0.1:8000/v1',
+    model: '',
+    needsKey: false,
+    hint: 'Run vllm serve with --reasoning-parser so reasoning arrives in its own field.',
+  },
+  {
+    id: 'lmstudio',
+    name: 'LM Studio',
+    baseUrl: 'http://127.0.0.1:1234/v1',
+    model: '',
+    needsKey: false,
+    hint: 'Turn on the local server and CORS in LM Studio’s Developer tab.',
+  },
+  {
+    id: 'custom',
+    name: 'Custom',
+    baseUrl: '',
+    model: '',
+    needsKey: false,
+    hint: 'Any OpenAI-compatible API: the base URL is the part before /chat/completions.',
+  },
+];
+
+/** A provider offered by Ruminate's own server (`GET /api/server-providers`). */
+export interface ServerProvider {
+  id: string;
+  name: string;
+  baseUrl: string;
+  model: string;
+  kind: 'proxy' | 'demo';
+}
+
+/** Turns a server-provided provider into a preset. */
+export function serverPreset(provider: ServerProvider): ProviderPreset {
+  return {
+    id: provider.id,
+    name: provider.name,
+    baseUrl: provider.baseUrl,
+    model: provider.model,
+    needsKey: false,
+    isServer: true,
+    hint:
+      provider.kind === 'demo'
+        ? 'Scripted replies from Ruminate’s server, to try the app without a model.'
+        : 'Ruminate’s server forwards requests and adds the API key it was started with.',
+  };
+}
+
+/** Settings that select a preset as it is. */
+export function settingsFromPreset(preset: ProviderPreset): ProviderSettings {
+  return {
+    presetId: preset.id,
+    providerName: preset.name,
+    baseUrl: preset.baseUrl,
+    apiKey: '',
+    model: preset.model,
+  };
+}
