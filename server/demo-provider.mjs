@@ -261,7 +261,7 @@ const DEFAULT_REASONING = [
 ].join('\n');
 
 const DEFAULT_ANSWER = [
-  "## 👋 This is Ruminate's built-in demo",
+  "## This is Ruminate's built-in demo",
   '',
   "You are chatting with **Ruminate Demo**, a scripted model served by Ruminate itself. It needs no API key and no network, and it streams in exactly the format of DeepSeek's API: first the *reasoning* (in the thinking panel), then the *answer*.",
   '',

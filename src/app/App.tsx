@@ -17,7 +17,7 @@ function Shell() {
           <img src="/favicon.svg" alt="" className="h-6 w-6" />
           Ruminate
         </h1>
-        <span className="truncate text-sm text-zinc-500 dark:text-zinc-400">
+        <span className="hidden truncate text-sm text-zinc-500 sm:inline dark:text-zinc-400">
           {settings === undefined ? 'No provider' : `${settings.providerName} · ${settings.model}`}
         </span>
         <button

@@ -124,7 +124,7 @@ function Content({ text }: { text: string }) {
         isFollowing.current =
           body.scrollHeight - body.scrollTop - body.clientHeight <= FOLLOW_THRESHOLD_PX;
       }}
-      className="reasoning-body max-h-96 overflow-y-auto border-t border-zinc-200 px-4 py-3 text-sm leading-relaxed text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
+      className={`reasoning-body ${isThinking ? 'max-h-80 overflow-y-auto' : ''} border-t border-zinc-200 px-4 py-3 text-sm leading-relaxed text-zinc-600 dark:border-zinc-800 dark:text-zinc-400`}
     >
       {isThinking ? <p className="whitespace-pre-wrap">{text}</p> : <Markdown text={text} />}
     </div>
