@@ -166,6 +166,20 @@ export function applyStreamEvent(
             : state.timing,
       };
 
+    case 'answer-is-reasoning':
+      if (!isOpen || state.answer === '') return state;
+      return {
+        ...state,
+        reasoning: state.reasoning + state.answer,
+        answer: '',
+        status: 'reasoning',
+        timing: {
+          ...state.timing,
+          firstReasoningAt: state.timing.firstReasoningAt ?? state.timing.firstAnswerAt,
+          firstAnswerAt: undefined,
+        },
+      };
+
     case 'finish':
       return { ...state, finishReason: event.finishReason };
 

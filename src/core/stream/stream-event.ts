@@ -54,6 +54,12 @@ export type StreamEvent =
   | { type: 'usage'; usage: Usage }
   /** An error inside the stream. The text received so far stays. */
   | { type: 'provider-error'; error: ProviderError }
+  /**
+   * Everything received as answer so far was reasoning after all: a `</think>` arrived with no
+   * `<think>` before it, because the chat template had already opened the tag. The answer text
+   * moves to the end of the reasoning, and the answer starts again empty.
+   */
+  | { type: 'answer-is-reasoning' }
   /** The `data: [DONE]` sentinel of OpenAI-compatible streams. */
   | { type: 'done' }
   /**
