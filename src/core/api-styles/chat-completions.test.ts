@@ -190,7 +190,9 @@ describe('chat-completions recordings', () => {
       const { requestSentAt, firstReasoningAt, firstAnswerAt, endedAt } = whole.timing;
       expect(requestSentAt).toBe(1001);
       expect(endedAt).toBeGreaterThan(requestSentAt ?? Infinity);
-      expect(firstReasoningAt === undefined).toBe(whole.reasoning === '');
+      expect(firstReasoningAt === undefined).toBe(
+        whole.reasoning === '' && whole.hasHiddenReasoning !== true,
+      );
       expect(firstAnswerAt === undefined).toBe(whole.answer === '');
       if (firstReasoningAt !== undefined && firstAnswerAt !== undefined) {
         expect(firstReasoningAt).toBeLessThan(firstAnswerAt);
@@ -254,16 +256,19 @@ describe('normalizeChatCompletionEvent', () => {
     ).toEqual([{ type: 'reasoning-delta', text: 'same' }]);
   });
 
-  it('reads reasoning_details text and summaries when no plain field has text, skipping encrypted', () => {
+  it('reads reasoning_details text and summaries when no plain field has text; encrypted is hidden reasoning', () => {
     const details = [
       { type: 'reasoning.summary', summary: 'S', format: 'openai-responses-v1' },
       { type: 'reasoning.text', text: 'T' },
       { type: 'reasoning.encrypted', data: 'opaque' },
     ];
     expect(normalize(delta({ reasoning: null, reasoning_details: details }))).toEqual([
+      { type: 'reasoning-hidden' },
       { type: 'reasoning-delta', text: 'ST' },
     ]);
-    expect(normalize(delta({ reasoning_details: [{ type: 'reasoning.encrypted' }] }))).toEqual([]);
+    expect(normalize(delta({ reasoning_details: [{ type: 'reasoning.encrypted' }] }))).toEqual([
+      { type: 'reasoning-hidden' },
+    ]);
   });
 
   it('splits Mistral content arrays into reasoning and answer parts, in order', () => {

@@ -8,7 +8,8 @@
  *   `delta.reasoning` (OpenRouter, Groq parsed, Ollama, vLLM >= 0.11); if both carry text it is the
  *   same text under two names (vLLM's deprecated alias), so it is taken once;
  * - OpenRouter `delta.reasoning_details` (`reasoning.text`, `reasoning.summary`), read only when
- *   neither plain field carries the text, so it is never doubled;
+ *   neither plain field carries the text, so it is never doubled; `reasoning.encrypted` becomes a
+ *   `reasoning-hidden` event, since its text cannot be shown;
  * - Mistral `delta.content` as an array of `{type:"thinking"}` and `{type:"text"}` parts;
  * - chunks with no `choices`, `choices: []`, `content: null`, role-only deltas, extra fields;
  * - `usage` on any chunk, including Groq's `x_groq.usage`;
@@ -97,9 +98,14 @@ function readContentParts(parts: unknown[], out: StreamEvent[]): void {
   }
 }
 
+function hasEncryptedReasoning(raw: unknown): boolean {
+  return Array.isArray(raw) && raw.some((d) => isObject(d) && d.type === 'reasoning.encrypted');
+}
+
 function readChoice(choice: Json, out: StreamEvent[]): void {
   const delta = isObject(choice.delta) ? choice.delta : undefined;
   if (delta !== undefined) {
+    if (hasEncryptedReasoning(delta.reasoning_details)) out.push({ type: 'reasoning-hidden' });
     const reasoning =
       nonEmptyString(delta.reasoning_content) ??
       nonEmptyString(delta.reasoning) ??

@@ -66,6 +66,10 @@ export interface AssistantMessageState {
   malformedChunks: number;
   /** Whether `data: [DONE]` arrived. */
   sawDone: boolean;
+  /** When the stream went quiet for too long (epoch ms); cleared when data arrives again. */
+  stalledAt?: number;
+  /** The provider reported reasoning it keeps hidden (encrypted). */
+  hasHiddenReasoning?: boolean;
 }
 
 /** Events that come from the request itself rather than from the provider's stream. */
@@ -79,7 +83,11 @@ export type LifecycleEvent =
   /** The person stopped the stream. */
   | { type: 'stopped' }
   /** The response body ended. */
-  | { type: 'stream-end' };
+  | { type: 'stream-end' }
+  /** No byte arrived for a while (the caller decides how long). */
+  | { type: 'stalled' }
+  /** Bytes arrived (events or not): a stall is over. */
+  | { type: 'data-received' };
 
 /** Everything {@link applyStreamEvent} accepts. */
 export type AssistantMessageEvent = StreamEvent | LifecycleEvent;
@@ -105,6 +113,7 @@ function end(
   return {
     ...state,
     status,
+    stalledAt: undefined,
     error: error ?? state.error,
     timing: { ...state.timing, endedAt: state.timing.endedAt ?? now },
   };
@@ -166,6 +175,18 @@ export function applyStreamEvent(
             : state.timing,
       };
 
+    case 'reasoning-hidden':
+      if (!isOpen || state.hasHiddenReasoning === true) return state;
+      return {
+        ...state,
+        hasHiddenReasoning: true,
+        status: state.status === 'waiting' ? 'reasoning' : state.status,
+        timing:
+          state.timing.firstReasoningAt === undefined
+            ? { ...state.timing, firstReasoningAt: now }
+            : state.timing,
+      };
+
     case 'answer-is-reasoning':
       if (!isOpen || state.answer === '') return state;
       return {
@@ -211,5 +232,12 @@ export function applyStreamEvent(
     case 'stream-end':
       if (!isOpen) return state;
       return settle(state, now);
+
+    case 'stalled':
+      if (!isOpen || state.stalledAt !== undefined) return state;
+      return { ...state, stalledAt: now };
+
+    case 'data-received':
+      return state.stalledAt === undefined ? state : { ...state, stalledAt: undefined };
   }
 }

@@ -60,6 +60,11 @@ export type StreamEvent =
    * moves to the end of the reasoning, and the answer starts again empty.
    */
   | { type: 'answer-is-reasoning' }
+  /**
+   * The model is reasoning but the provider keeps the text hidden (OpenRouter
+   * `reasoning.encrypted` details): there is reasoning, and none of it can be shown.
+   */
+  | { type: 'reasoning-hidden' }
   /** The `data: [DONE]` sentinel of OpenAI-compatible streams. */
   | { type: 'done' }
   /**

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AssistantMessageState } from '../stream/assistant-message';
+import { everyByte, listRecordings, readRecording } from '../../testing/recordings';
+import { apiStyleOf, replayReply } from '../../testing/replay-reply';
+
+/**
+ * What a reviewer checks for a recording: the end state, and the text as its length, start and end
+ * (the full text stays in the recording, never copied into the repo).
+ */
+function golden(state: AssistantMessageState) {
+  const text = (value: string) => ({
+    length: value.length,
+    start: value.slice(0, 80),
+    end: value.slice(-80),
+  });
+  return {
+    status: state.status,
+    finishReason: state.finishReason ?? null,
+    usage: state.usage ?? null,
+    error: state.error ?? null,
+    hasHiddenReasoning: state.hasHiddenReasoning ?? false,
+    malformedChunks: state.malformedChunks,
+    reasoning: text(state.reasoning),
+    answer: text(state.answer),
+  };
+}
+
+function textOf(state: AssistantMessageState) {
+  return { ...golden(state), reasoning: state.reasoning, answer: state.answer };
+}
+
+describe.each(listRecordings())('%s', (name) => {
+  const bytes = readRecording(name);
+  const apiStyle = apiStyleOf(name);
+  const whole = replayReply(apiStyle, bytes);
+
+  it('decodes to the reviewed golden result', async () => {
+    await expect(JSON.stringify(golden(whole), null, 2) + '\n').toMatchFileSnapshot(
+      `./__golden__/${name.replace(/\.sse$/, '')}.json`,
+    );
+  });
+
+  it('decodes the same fed one byte at a time', () => {
+    expect(textOf(replayReply(apiStyle, bytes, everyByte(bytes.length)))).toEqual(textOf(whole));
+  });
+
+  it('decodes the same whatever the split points', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 40 }),
+        (points) => {
+          const sorted = [...points].sort((a, b) => a - b);
+          expect(textOf(replayReply(apiStyle, bytes, sorted))).toEqual(textOf(whole));
+        },
+      ),
+      { seed: 20261121, numRuns: 25 },
+    );
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Bytes of a provider's streamed reply in, stream events out: the SSE parser, the normalizer of the
+ * provider's API style and, for chat completions, the `<think>` splitter, in one object.
+ */
+import type { ApiStyle } from '../requests/provider-request';
+import { createSseParser, type SseEvent } from '../sse/parse-sse';
+import { createThinkSplitter } from '../stream/split-think-tags';
+import type { StreamEvent } from '../stream/stream-event';
+import { createAnthropicNormalizer } from './anthropic-messages';
+import { normalizeChatCompletionEvent } from './chat-completions';
+import { createResponsesNormalizer } from './responses';
+
+/** Decodes one reply. Create one per request: it keeps state across reads. */
+export interface ReplyDecoder {
+  /** The events completed by the next network read. */
+  feed(bytes: Uint8Array): StreamEvent[];
+  /** The events released by the end of the body (held-back partial tags, for instance). */
+  end(): StreamEvent[];
+}
+
+function createNormalizer(apiStyle: ApiStyle): (event: SseEvent) => StreamEvent[] {
+  switch (apiStyle) {
+    case 'chat-completions':
+      return normalizeChatCompletionEvent;
+    case 'responses':
+      return createResponsesNormalizer();
+    case 'anthropic-messages':
+      return createAnthropicNormalizer();
+  }
+}
+
+/**
+ * Creates a decoder for a reply in the given API style.
+ *
+ * Chat completions also accept llama.cpp's non-standard `error:` SSE lines, and pass answer text
+ * through the `<think>` splitter, since many servers put reasoning inside `content`.
+ */
+export function createReplyDecoder(apiStyle: ApiStyle): ReplyDecoder {
+  const normalize = createNormalizer(apiStyle);
+  const splitter = apiStyle === 'chat-completions' ? createThinkSplitter() : undefined;
+  let batch: StreamEvent[] = [];
+  let isSplitterEnded = false;
+  const endSplitter = () => {
+    if (splitter === undefined || isSplitterEnded) return;
+    isSplitterEnded = true;
+    for (const event of splitter.end()) batch.push(event);
+  };
+  const emit = (event: StreamEvent) => {
+    if (splitter === undefined || isSplitterEnded) {
+      batch.push(event);
+      return;
+    }
+    // Text held back as a possible partial tag must land before the event that ends the message.
+    if (event.type === 'done' || event.type === 'provider-error') {
+      endSplitter();
+      batch.push(event);
+      return;
+    }
+    for (const split of splitter.push(event)) batch.push(split);
+  };
+  const parser = createSseParser(
+    (sseEvent) => {
+      for (const event of normalize(sseEvent)) emit(event);
+    },
+    { extraEventFields: apiStyle === 'chat-completions' ? ['error'] : [] },
+  );
+  const take = () => {
+    const out = batch;
+    batch = [];
+    return out;
+  };
+  return {
+    feed(bytes) {
+      parser.feed(bytes);
+      return take();
+    },
+    end() {
+      parser.end();
+      endSplitter();
+      return take();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createAssistantMessage, type AssistantMessageState } from './assistant-message';
+import { estimateTokens, replyStats } from './reply-stats';
+
+function message(overrides: Partial<AssistantMessageState>): AssistantMessageState {
+  return {
+    ...createAssistantMessage(),
+    status: 'done',
+    timing: { requestSentAt: 0, firstReasoningAt: 500, firstAnswerAt: 2_500, endedAt: 4_500 },
+    ...overrides,
+  };
+}
+
+describe('replyStats', () => {
+  it('subtracts reasoning from completion tokens when the provider counts it inside (DeepSeek)', () => {
+    const stats = replyStats(
+      message({
+        reasoning: 'r',
+        answer: 'a',
+        usage: { promptTokens: 18, completionTokens: 219, reasoningTokens: 205, totalTokens: 237 },
+      }),
+      0,
+    );
+    expect(stats).toMatchObject({ reasoningTokens: 205, answerTokens: 14, isEstimated: false });
+  });
+
+  it('keeps completion tokens as the answer when the total shows reasoning was outside (xAI)', () => {
+    const stats = replyStats(
+      message({
+        reasoning: 'r',
+        answer: 'a',
+        usage: { promptTokens: 12, completionTokens: 2, reasoningTokens: 340, totalTokens: 354 },
+      }),
+      0,
+    );
+    expect(stats).toMatchObject({ reasoningTokens: 340, answerTokens: 2, isEstimated: false });
+  });
+
+  it('estimates while no usage has arrived, and says so', () => {
+    const stats = replyStats(
+      message({ reasoning: 'abcdefgh', answer: '你好', status: 'answering' }),
+      0,
+    );
+    expect(stats).toMatchObject({ reasoningTokens: 2, answerTokens: 2, isEstimated: true });
+  });
+
+  it('estimates the reasoning share when usage has no reasoning count (Mistral, Anthropic)', () => {
+    const stats = replyStats(
+      message({ reasoning: 'x'.repeat(40), answer: 'a', usage: { completionTokens: 46 } }),
+      0,
+    );
+    expect(stats).toMatchObject({ reasoningTokens: 10, answerTokens: 36, isEstimated: true });
+  });
+
+  it('measures time to first token and speed from the first token to the end', () => {
+    const stats = replyStats(
+      message({
+        reasoning: 'r',
+        answer: 'a',
+        usage: { completionTokens: 400, reasoningTokens: 300 },
+      }),
+      0,
+    );
+    expect(stats.timeToFirstTokenMs).toBe(500);
+    expect(stats.tokensPerSecond).toBe(100);
+  });
+
+  it('has no reasoning count for a reply without reasoning', () => {
+    expect(replyStats(message({ answer: 'hello there' }), 0).reasoningTokens).toBeUndefined();
+  });
+});
+
+describe('estimateTokens', () => {
+  it('counts CJK characters one each and other text in fours', () => {
+    expect(estimateTokens('')).toBe(0);
+    expect(estimateTokens('hello world!')).toBe(3);
+    expect(estimateTokens('日本語')).toBe(3);
+  });
+});

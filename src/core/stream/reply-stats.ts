@@ -1,0 +1,84 @@
+/**
+ * Token counts and speed of a reply, from the provider's usage when it has arrived and estimated
+ * from the text before that.
+ */
+import type { AssistantMessageState } from './assistant-message';
+
+/** What the message footer and the thinking panel header show. */
+export interface ReplyStats {
+  /** Reasoning tokens. */
+  reasoningTokens?: number;
+  /** Answer tokens (completion tokens without the reasoning). */
+  answerTokens?: number;
+  /** True when any count above is estimated from the text rather than reported by the provider. */
+  isEstimated: boolean;
+  /** From sending the request to the first reasoning or answer token, in ms. */
+  timeToFirstTokenMs?: number;
+  /** Generated tokens per second, from the first token to the end (or now). */
+  tokensPerSecond?: number;
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+/**
+ * A rough token count for text a tokenizer hasn't seen: one per CJK character, one per four other
+ * characters (the usual English average for BPE tokenizers).
+ */
+export function estimateTokens(text: string): number {
+  if (text === '') return 0;
+  const cjk = text.match(CJK)?.length ?? 0;
+  return cjk + Math.ceil((text.length - cjk) / 4);
+}
+
+/**
+ * Splits reported usage into reasoning and answer tokens. DeepSeek, OpenAI and most others count
+ * reasoning inside `completion_tokens`; xAI does not (its `total_tokens` = prompt + completion +
+ * reasoning), which the totals reveal.
+ */
+function fromUsage(
+  state: AssistantMessageState,
+): Omit<ReplyStats, 'timeToFirstTokenMs' | 'tokensPerSecond'> {
+  const usage = state.usage ?? {};
+  const completion = usage.completionTokens;
+  const reported = usage.reasoningTokens;
+  const hasReasoning = state.reasoning !== '';
+  const reasoning = reported ?? (hasReasoning ? estimateTokens(state.reasoning) : 0);
+  const isReasoningEstimated = reported === undefined && hasReasoning;
+  if (completion === undefined) {
+    return {
+      reasoningTokens: hasReasoning || reported !== undefined ? reasoning : undefined,
+      answerTokens: estimateTokens(state.answer),
+      isEstimated: true,
+    };
+  }
+  const excludesReasoning =
+    reported !== undefined &&
+    usage.promptTokens !== undefined &&
+    usage.totalTokens === usage.promptTokens + completion + reported &&
+    reported > 0;
+  const answer = excludesReasoning ? completion : Math.max(0, completion - reasoning);
+  return {
+    reasoningTokens: hasReasoning || reported !== undefined ? reasoning : undefined,
+    answerTokens: answer,
+    isEstimated: isReasoningEstimated,
+  };
+}
+
+/**
+ * Counts and speed for a message.
+ *
+ * @param now - current time in epoch ms, for a reply still streaming.
+ */
+export function replyStats(state: AssistantMessageState, now: number): ReplyStats {
+  const counts = fromUsage(state);
+  const { requestSentAt, firstReasoningAt, firstAnswerAt, endedAt } = state.timing;
+  const firstTokenAt = Math.min(firstReasoningAt ?? Infinity, firstAnswerAt ?? Infinity);
+  const stats: ReplyStats = { ...counts };
+  if (requestSentAt !== undefined && Number.isFinite(firstTokenAt)) {
+    stats.timeToFirstTokenMs = firstTokenAt - requestSentAt;
+    const seconds = ((endedAt ?? now) - firstTokenAt) / 1000;
+    const tokens = (counts.reasoningTokens ?? 0) + (counts.answerTokens ?? 0);
+    if (seconds >= 0.25 && tokens > 0) stats.tokensPerSecond = tokens / seconds;
+  }
+  return stats;
+}
