@@ -1,6 +1,7 @@
 /**
  * Known providers and the settings that connect to them.
  */
+import type { ApiStyle, ProviderFamily, RequestOptions } from '../core/requests/provider-request';
 
 /** How to reach a provider: everything a chat completions request needs. */
 export interface ProviderSettings {
@@ -14,6 +15,12 @@ export interface ProviderSettings {
   apiKey: string;
   /** The `model` of each request. */
   model: string;
+  /** The wire protocol. */
+  apiStyle: ApiStyle;
+  /** Which provider-specific request rules apply. */
+  family: ProviderFamily;
+  /** Reasoning effort, max tokens and the like; only supported ones are sent. */
+  options: RequestOptions;
 }
 
 /** A preset in the Settings dialog. */
@@ -24,6 +31,10 @@ export interface ProviderPreset {
   model: string;
   /** Whether requests need an API key. */
   needsKey: boolean;
+  apiStyle: ApiStyle;
+  family: ProviderFamily;
+  /** Options a new selection of this preset starts with. */
+  options?: RequestOptions;
   /** One line on where the settings come from. */
   hint: string;
   /** Served by Ruminate's own server (`npm start`): the Demo, or an upstream set by environment. */
@@ -37,6 +48,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     name: 'DeepSeek',
     baseUrl: 'https://api.deepseek.com',
     model: 'deepseek-reasoner',
+    apiStyle: 'chat-completions',
+    family: 'deepseek',
     needsKey: true,
     hint: 'API key from platform.deepseek.com.',
   },
@@ -45,14 +58,79 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     name: 'OpenRouter',
     baseUrl: 'https://openrouter.ai/api/v1',
     model: 'deepseek/deepseek-r1',
+    apiStyle: 'chat-completions',
+    family: 'openrouter',
     needsKey: true,
     hint: 'API key from openrouter.ai/keys; any reasoning model on OpenRouter works.',
+  },
+  {
+    id: 'groq',
+    name: 'Groq',
+    baseUrl: 'https://api.groq.com/openai/v1',
+    model: 'qwen/qwen3-32b',
+    apiStyle: 'chat-completions',
+    family: 'groq',
+    options: { groqReasoningFormat: 'parsed' },
+    needsKey: true,
+    hint: 'API key from console.groq.com; reasoning format “parsed” puts reasoning in its own field.',
+  },
+  {
+    id: 'together',
+    name: 'Together AI',
+    baseUrl: 'https://api.together.xyz/v1',
+    model: 'deepseek-ai/DeepSeek-R1',
+    apiStyle: 'chat-completions',
+    family: 'generic',
+    needsKey: true,
+    hint: 'API key from api.together.ai; R1 reasoning arrives in <think> tags, which Ruminate splits.',
+  },
+  {
+    id: 'mistral',
+    name: 'Mistral',
+    baseUrl: 'https://api.mistral.ai/v1',
+    model: 'magistral-medium-latest',
+    apiStyle: 'chat-completions',
+    family: 'generic',
+    needsKey: true,
+    hint: 'API key from console.mistral.ai; Magistral models always reason.',
+  },
+  {
+    id: 'xai',
+    name: 'xAI',
+    baseUrl: 'https://api.x.ai/v1',
+    model: 'grok-3-mini',
+    apiStyle: 'chat-completions',
+    family: 'generic',
+    needsKey: true,
+    hint: 'API key from console.x.ai; grok-3-mini streams its reasoning.',
+  },
+  {
+    id: 'openai',
+    name: 'OpenAI (Responses)',
+    baseUrl: 'https://api.openai.com/v1',
+    model: 'gpt-5-mini',
+    apiStyle: 'responses',
+    family: 'openai-responses',
+    needsKey: true,
+    hint: 'API key from platform.openai.com; reasoning arrives as summaries through the Responses API.',
+  },
+  {
+    id: 'anthropic',
+    name: 'Anthropic',
+    baseUrl: 'https://api.anthropic.com',
+    model: 'claude-sonnet-4-5',
+    apiStyle: 'anthropic-messages',
+    family: 'anthropic',
+    needsKey: true,
+    hint: 'API key from console.anthropic.com; extended thinking is switched on with a token budget.',
   },
   {
     id: 'ollama',
     name: 'Ollama',
     baseUrl: 'http://127.0.0.1:11434/v1',
     model: '',
+    apiStyle: 'chat-completions',
+    family: 'generic',
     needsKey: false,
     hint: 'Start Ollama with OLLAMA_ORIGINS set to this page’s origin so the browser may call it.',
   },
@@ -61,6 +139,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     name: 'llama.cpp server',
     baseUrl: 'http://127.0.0.1:8080/v1',
     model: '',
+    apiStyle: 'chat-completions',
+    family: 'generic',
     needsKey: false,
     hint: 'llama-server answers browser requests by default; add --api-key if you set one.',
   },
@@ -69,6 +149,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     name: 'vLLM',
     baseUrl: 'http://127.0.0.1:8000/v1',
     model: '',
+    apiStyle: 'chat-completions',
+    family: 'generic',
     needsKey: false,
     hint: 'Run vllm serve with --reasoning-parser so reasoning arrives in its own field.',
   },
@@ -77,6 +159,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     name: 'LM Studio',
     baseUrl: 'http://127.0.0.1:1234/v1',
     model: '',
+    apiStyle: 'chat-completions',
+    family: 'generic',
     needsKey: false,
     hint: 'Turn on the local server and CORS in LM Studio’s Developer tab.',
   },
@@ -85,6 +169,8 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     name: 'Custom',
     baseUrl: '',
     model: '',
+    apiStyle: 'chat-completions',
+    family: 'generic',
     needsKey: false,
     hint: 'Any OpenAI-compatible API: the base URL is the part before /chat/completions.',
   },
@@ -108,6 +194,9 @@ export function serverPreset(provider: ServerProvider): ProviderPreset {
     model: provider.model,
     needsKey: false,
     isServer: true,
+    apiStyle: 'chat-completions',
+    // The server names an upstream DeepSeek "DeepSeek (server)"; its history rules then apply.
+    family: provider.kind === 'proxy' && /deepseek/i.test(provider.name) ? 'deepseek' : 'generic',
     hint:
       provider.kind === 'demo'
         ? 'Scripted replies from Ruminate’s server, to try the app without a model.'
@@ -123,5 +212,8 @@ export function settingsFromPreset(preset: ProviderPreset): ProviderSettings {
     baseUrl: preset.baseUrl,
     apiKey: '',
     model: preset.model,
+    apiStyle: preset.apiStyle,
+    family: preset.family,
+    options: { ...preset.options },
   };
 }

@@ -1,24 +1,44 @@
 import { memo } from 'react';
 import type { AssistantMessage } from '../../core/chat/chat-message';
 import { isStreaming } from '../../core/stream/assistant-message';
-import { Markdown } from '../../lib/markdown';
+import { replyStats } from '../../core/stream/reply-stats';
 import { CopyButton } from '../../components/ui/copy-button';
+import { Markdown } from '../../lib/markdown';
 import { ReasoningPanel } from '../reasoning/ReasoningPanel';
-import { endNote, errorText, usageSummary } from './message-notes';
+import { useNow } from '../reasoning/use-now';
+import { endNote, errorText, statsSummary } from './message-notes';
+import { RequestDetails } from './RequestDetails';
 
-/** One assistant reply: thinking panel, markdown answer, end state and footer. */
+interface AssistantMessageViewProps {
+  message: AssistantMessage;
+  /** Asks again for this message's question. */
+  onRetry: (id: string) => void;
+  /** Stops the streaming reply. */
+  onStop: () => void;
+}
+
+const actionClass =
+  'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:hover:bg-zinc-800';
+
+/** One assistant reply: thinking panel, markdown answer, end state, actions and footer. */
 export const AssistantMessageView = memo(function AssistantMessageView({
   message,
-}: {
-  message: AssistantMessage;
-}) {
+  onRetry,
+  onStop,
+}: AssistantMessageViewProps) {
   const { state } = message;
   const isLive = isStreaming(state.status);
   const isThinking = state.status === 'reasoning';
-  const hasReasoning = state.reasoning !== '';
+  const hasReasoning = state.reasoning !== '' || state.hasHiddenReasoning === true;
+  const hasNoAnswer = !isLive && state.answer === '';
+  const now = useNow(isLive);
+  const stats = replyStats(state, now);
   const note = endNote(state);
   const error = errorText(state);
-  const usage = usageSummary(state);
+  const reasoningTokens =
+    stats.reasoningTokens !== undefined && state.reasoning !== ''
+      ? `${stats.isEstimated ? '~' : ''}${stats.reasoningTokens.toLocaleString('en')} tokens`
+      : undefined;
 
   return (
     <article
@@ -26,20 +46,27 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       data-status={state.status}
       aria-busy={isLive}
       aria-label="Assistant message"
-      className="group"
     >
       {hasReasoning && (
         <ReasoningPanel.Root
           isThinking={isThinking}
-          isOpenByDefault={isThinking || (!isLive && state.answer === '')}
+          isOpenByDefault={isThinking || hasNoAnswer}
           timing={state.timing}
         >
           <ReasoningPanel.Trigger
-            note={
-              !isLive && state.answer === '' && state.status !== 'done' ? 'incomplete' : undefined
+            detail={reasoningTokens}
+            note={hasNoAnswer && state.status !== 'done' ? 'incomplete' : undefined}
+          />
+          <ReasoningPanel.Content
+            text={state.reasoning}
+            hiddenNote={
+              state.hasHiddenReasoning !== true
+                ? undefined
+                : state.reasoning === ''
+                  ? 'The provider keeps this model’s reasoning hidden; only its length is known.'
+                  : 'The provider shows a summary; the full reasoning stays hidden.'
             }
           />
-          <ReasoningPanel.Content text={state.reasoning} />
         </ReasoningPanel.Root>
       )}
       <div data-testid="answer" className="min-h-6">
@@ -52,6 +79,23 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           </p>
         ) : null}
       </div>
+      {state.stalledAt !== undefined && isLive && (
+        <div
+          role="status"
+          className="mt-2 flex flex-wrap items-center gap-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        >
+          <span data-testid="stall-notice">
+            No data for {Math.max(30, Math.round((now - state.stalledAt) / 1000) + 30)} s. The
+            provider may be overloaded; what arrived is kept.
+          </span>
+          <button type="button" className={actionClass} onClick={() => onRetry(message.id)}>
+            Retry
+          </button>
+          <button type="button" className={actionClass} onClick={onStop}>
+            Stop
+          </button>
+        </div>
+      )}
       {note !== undefined && (
         <p className="mt-2 text-sm text-amber-700 dark:text-amber-400">{note}</p>
       )}
@@ -64,15 +108,27 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           {error}
         </p>
       )}
-      {!isLive && (
-        <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
-          <span>
-            {message.model || 'model'} · {message.providerName}
+      <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <span>
+          {message.model || 'model'} · {message.providerName}
+        </span>
+        {statsSummary(stats).map((part) => (
+          <span key={part.replace(/[\d,.~]/g, '')}>{part}</span>
+        ))}
+        {!isLive && (
+          <span className="flex items-center gap-1">
+            {state.answer !== '' && <CopyButton text={state.answer} label="Copy answer" />}
+            {(state.status === 'error' ||
+              state.status === 'stopped' ||
+              state.status === 'truncated') && (
+              <button type="button" className={actionClass} onClick={() => onRetry(message.id)}>
+                Retry
+              </button>
+            )}
           </span>
-          {usage !== undefined && <span>{usage}</span>}
-          {state.answer !== '' && <CopyButton text={state.answer} label="Copy answer" />}
-        </footer>
-      )}
+        )}
+        {message.request !== undefined && <RequestDetails request={message.request} />}
+      </footer>
     </article>
   );
 });

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ProviderSettings } from '../../providers/provider-presets';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
@@ -20,6 +20,20 @@ interface ChatPageProps {
 export function ChatPage({ settings, onOpenSettings }: ChatPageProps) {
   const { snapshot, session } = useChatSession();
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  // Message actions read the newest settings without changing identity, so memoized messages
+  // don't re-render when settings are recomputed.
+  const settingsRef = useRef(settings);
+  useEffect(() => {
+    settingsRef.current = settings;
+  }, [settings]);
+  const handleRetry = useCallback(
+    (assistantId: string) => {
+      const current = settingsRef.current;
+      if (current !== undefined) void session.retry(assistantId, current);
+    },
+    [session],
+  );
+  const handleStop = useCallback(() => session.stop(), [session]);
 
   function send(text: string) {
     if (settings === undefined || settings.baseUrl === '' || settings.model === '') {
@@ -59,12 +73,17 @@ export function ChatPage({ settings, onOpenSettings }: ChatPageProps) {
 
   return (
     <>
-      <MessageList messages={snapshot.messages} empty={empty} />
+      <MessageList
+        messages={snapshot.messages}
+        empty={empty}
+        onRetry={handleRetry}
+        onStop={handleStop}
+      />
       <Composer
         ref={composerRef}
         isStreaming={snapshot.isStreaming}
         onSend={send}
-        onStop={() => session.stop()}
+        onStop={handleStop}
         status={status}
       />
     </>

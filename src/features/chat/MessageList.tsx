@@ -10,13 +10,15 @@ const FOLLOW_THRESHOLD_PX = 48;
  * The scrolling conversation. While a reply streams it follows new text only when the reader is at
  * the bottom; a reader who scrolled up stays where they are.
  */
-export function MessageList({
-  messages,
-  empty,
-}: {
+interface MessageListProps {
   messages: readonly ChatMessage[];
+  /** Shown when there are no messages. */
   empty: ReactNode;
-}) {
+  onRetry: (assistantId: string) => void;
+  onStop: () => void;
+}
+
+export function MessageList({ messages, empty, onRetry, onStop }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const isFollowing = useRef(true);
   const lastMessageId = messages.at(-1)?.id;
@@ -48,7 +50,12 @@ export function MessageList({
               message.role === 'user' ? (
                 <UserMessageView key={message.id} message={message} />
               ) : (
-                <AssistantMessageView key={message.id} message={message} />
+                <AssistantMessageView
+                  key={message.id}
+                  message={message}
+                  onRetry={onRetry}
+                  onStop={onStop}
+                />
               ),
             )}
       </div>

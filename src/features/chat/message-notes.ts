@@ -1,4 +1,5 @@
 import type { AssistantMessageState } from '../../core/stream/assistant-message';
+import type { ReplyStats } from '../../core/stream/reply-stats';
 
 /** Words for how a message ended, shown under it. `undefined` for a normal finish. */
 export function endNote(state: AssistantMessageState): string | undefined {
@@ -10,6 +11,12 @@ export function endNote(state: AssistantMessageState): string | undefined {
         ? 'Cut off at max tokens while thinking: no answer came.'
         : 'Cut off at max tokens.';
     case 'done':
+      if (state.answer === '' && (state.reasoning !== '' || state.hasHiddenReasoning === true)) {
+        if (state.finishReason === 'tool_calls') {
+          return 'The model asked to call a tool, which Ruminate does not run.';
+        }
+        return 'The model stopped after thinking: no answer came.';
+      }
       if (state.finishReason === 'content_filter')
         return 'The provider’s content filter ended the reply.';
       if (state.finishReason === 'insufficient_system_resource') {
@@ -38,19 +45,21 @@ export function errorText(state: AssistantMessageState): string | undefined {
   }
 }
 
-/** `1,234 tokens`-style footer facts: model, provider, token counts. */
-export function usageSummary(state: AssistantMessageState): string | undefined {
-  const usage = state.usage;
-  if (usage === undefined) return undefined;
+/** Footer facts: token counts, time to first token and speed; `~` marks estimates. */
+export function statsSummary(stats: ReplyStats): string[] {
+  const mark = stats.isEstimated ? '~' : '';
   const parts: string[] = [];
-  if (usage.reasoningTokens !== undefined) {
-    parts.push(`${usage.reasoningTokens.toLocaleString('en')} reasoning tokens`);
+  if (stats.reasoningTokens !== undefined) {
+    parts.push(`${mark}${stats.reasoningTokens.toLocaleString('en')} reasoning tokens`);
   }
-  if (usage.completionTokens !== undefined) {
-    parts.push(`${usage.completionTokens.toLocaleString('en')} completion tokens`);
+  if (stats.answerTokens !== undefined && stats.answerTokens > 0) {
+    parts.push(`${mark}${stats.answerTokens.toLocaleString('en')} answer tokens`);
   }
-  if (usage.promptTokens !== undefined) {
-    parts.push(`${usage.promptTokens.toLocaleString('en')} prompt tokens`);
+  if (stats.timeToFirstTokenMs !== undefined) {
+    parts.push(`${(stats.timeToFirstTokenMs / 1000).toFixed(1)} s to first token`);
   }
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  if (stats.tokensPerSecond !== undefined) {
+    parts.push(`${mark}${Math.round(stats.tokensPerSecond).toLocaleString('en')} tok/s`);
+  }
+  return parts;
 }

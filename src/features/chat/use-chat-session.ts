@@ -1,9 +1,13 @@
 import { useState, useSyncExternalStore } from 'react';
-import { streamChatCompletion } from '../../providers/chat-completions-transport';
+import { streamReply } from '../../providers/stream-reply';
 import { ChatSession, type ChatSessionDeps, type ChatSnapshot } from './chat-session';
 
 const browserDeps: ChatSessionDeps = {
-  transport: streamChatCompletion,
+  transport: streamReply,
+  setTimer: (callback, ms) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
   now: () => Date.now(),
   scheduleFrame: (callback) => requestAnimationFrame(callback),
   onMalformedChunk: (data, reason) =>

@@ -68,7 +68,8 @@ function Root({ isThinking, isOpenByDefault, timing, children }: RootProps) {
   );
 }
 
-function Trigger({ note }: { note?: string }) {
+/** The header; `detail` is shown after the time (reasoning tokens), `note` on the right. */
+function Trigger({ note, detail }: { note?: string; detail?: string }) {
   const { isOpen, toggle, contentId, isThinking, timing } = useReasoning();
   const now = useNow(isThinking);
   return (
@@ -91,6 +92,11 @@ function Trigger({ note }: { note?: string }) {
         <span aria-hidden="true" className="thinking-dot h-2 w-2 rounded-full bg-brand" />
       )}
       <span className="tabular-nums">{thinkingLabel(timing, isThinking, now)}</span>
+      {detail !== undefined && (
+        <span className="text-xs font-normal tabular-nums text-zinc-500 dark:text-zinc-400">
+          · {detail}
+        </span>
+      )}
       {note !== undefined && (
         <span className="ml-auto text-xs font-normal text-amber-700 dark:text-amber-400">
           {note}
@@ -103,7 +109,8 @@ function Trigger({ note }: { note?: string }) {
 /** Distance from the bottom, in px, within which the body keeps following new text. */
 const FOLLOW_THRESHOLD_PX = 24;
 
-function Content({ text }: { text: string }) {
+/** The body; `hiddenNote` explains reasoning the provider does not show. */
+function Content({ text, hiddenNote }: { text: string; hiddenNote?: string }) {
   const { isOpen, contentId, isThinking } = useReasoning();
   const bodyRef = useRef<HTMLDivElement>(null);
   const isFollowing = useRef(true);
@@ -126,6 +133,7 @@ function Content({ text }: { text: string }) {
       }}
       className={`reasoning-body ${isThinking ? 'max-h-80 overflow-y-auto' : ''} border-t border-zinc-200 px-4 py-3 text-sm leading-relaxed text-zinc-600 dark:border-zinc-800 dark:text-zinc-400`}
     >
+      {hiddenNote !== undefined && <p className="italic">{hiddenNote}</p>}
       {isThinking ? <p className="whitespace-pre-wrap">{text}</p> : <Markdown text={text} />}
     </div>
   );

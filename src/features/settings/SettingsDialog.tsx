@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ProviderPreset, ProviderSettings } from '../../providers/provider-presets';
 import { settingsFromPreset } from '../../providers/provider-presets';
+import type { ApiStyle } from '../../core/requests/provider-request';
+import { fieldClass, RequestOptionsFields } from './RequestOptionsFields';
 import { useModels } from './use-models';
 
 interface SettingsDialogProps {
@@ -11,8 +13,7 @@ interface SettingsDialogProps {
   onClose: () => void;
 }
 
-const inputClass =
-  'w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/20 read-only:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:read-only:bg-zinc-800';
+const inputClass = fieldClass;
 
 /** Provider settings in a modal `<dialog>`: preset, base URL, API key and model. */
 export function SettingsDialog(props: SettingsDialogProps) {
@@ -30,7 +31,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
       ref={dialogRef}
       aria-labelledby="settings-title"
       onClose={props.onClose}
-      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(34rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
     >
       {props.isOpen && <SettingsForm {...props} />}
     </dialog>
@@ -45,7 +46,14 @@ function SettingsForm({ settings, presets, onSave, onClose }: SettingsDialogProp
   const preset = presets.find((p) => p.id === draft.presetId);
   const isServer = preset?.isServer === true;
   const models = useModels(draft.baseUrl, draft.apiKey);
-  const ids = { preset: useId(), baseUrl: useId(), apiKey: useId(), model: useId(), list: useId() };
+  const ids = {
+    preset: useId(),
+    baseUrl: useId(),
+    apiKey: useId(),
+    model: useId(),
+    list: useId(),
+    style: useId(),
+  };
 
   function choosePreset(id: string) {
     const next = presets.find((p) => p.id === id);
@@ -154,6 +162,28 @@ function SettingsForm({ settings, presets, onSave, onClose }: SettingsDialogProp
                 : ''}
         </p>
       </div>
+      {!isServer && (
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={ids.style} className="text-sm font-medium">
+            API style
+          </label>
+          <select
+            id={ids.style}
+            value={draft.apiStyle}
+            onChange={(event) => setDraft({ ...draft, apiStyle: event.target.value as ApiStyle })}
+            className={inputClass}
+          >
+            <option value="chat-completions">OpenAI-compatible chat completions</option>
+            <option value="responses">OpenAI Responses API</option>
+            <option value="anthropic-messages">Anthropic Messages API</option>
+          </select>
+        </div>
+      )}
+      <RequestOptionsFields
+        family={draft.family}
+        options={draft.options}
+        onChange={(options) => setDraft({ ...draft, options })}
+      />
       <div className="flex justify-end gap-2 pt-2">
         <button
           type="button"
@@ -179,4 +209,7 @@ const emptySettings: ProviderSettings = {
   baseUrl: '',
   apiKey: '',
   model: '',
+  apiStyle: 'chat-completions',
+  family: 'generic',
+  options: {},
 };

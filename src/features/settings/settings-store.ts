@@ -8,12 +8,30 @@ import type { ProviderSettings } from '../../providers/provider-presets';
 /** The localStorage key, versioned so a future shape can migrate. */
 export const SETTINGS_KEY = 'ruminate.provider.v1';
 
+const OptionsSchema = v.object({
+  reasoningEffort: v.optional(v.picklist(['minimal', 'low', 'medium', 'high'])),
+  maxTokens: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  temperature: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(2))),
+  thinkingBudget: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024))),
+  groqReasoningFormat: v.optional(v.picklist(['parsed', 'raw', 'hidden'])),
+});
+
+/** Saved settings; fields added after the first version get defaults, so old saves still load. */
 const SettingsSchema = v.object({
   presetId: v.string(),
   providerName: v.string(),
   baseUrl: v.string(),
   apiKey: v.string(),
   model: v.string(),
+  apiStyle: v.optional(
+    v.picklist(['chat-completions', 'responses', 'anthropic-messages']),
+    'chat-completions',
+  ),
+  family: v.optional(
+    v.picklist(['generic', 'deepseek', 'openrouter', 'groq', 'openai-responses', 'anthropic']),
+    'generic',
+  ),
+  options: v.optional(OptionsSchema, {}),
 });
 
 const listeners = new Set<() => void>();

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { joinUrl } from '../../providers/chat-completions-transport';
+import { joinUrl } from '../../core/requests/provider-request';
 import { readHttpError } from '../../providers/http-error';
 
 const ModelList = v.object({ data: v.array(v.object({ id: v.string() })) });

@@ -1,0 +1,104 @@
+// @testing-library/user-event is not installed, so these tests use fireEvent.
+import { createRef } from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { Composer } from './Composer';
+
+function setup(isStreaming = false) {
+  const onSend = vi.fn();
+  const onStop = vi.fn();
+  const ref = createRef<HTMLTextAreaElement>();
+  const view = render(
+    <Composer
+      ref={ref}
+      isStreaming={isStreaming}
+      onSend={onSend}
+      onStop={onStop}
+      status="Test provider · thinker-1"
+    />,
+  );
+  const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+  const type = (text: string) => fireEvent.change(box, { target: { value: text } });
+  return { ...view, onSend, onStop, ref, box, type };
+}
+
+describe('Composer', () => {
+  it('sends on Enter and clears the box', () => {
+    const { box, type, onSend } = setup();
+    type('Is 91 prime?');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledExactlyOnceWith('Is 91 prime?');
+    expect(box).toHaveValue('');
+  });
+
+  it('does not send on Shift+Enter', () => {
+    const { box, type, onSend } = setup();
+    type('line one');
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(onSend).not.toHaveBeenCalled();
+    expect(box).toHaveValue('line one');
+  });
+
+  it('does not send on the Enter that ends an IME composition', () => {
+    const { box, type, onSend } = setup();
+    type('にほん');
+    fireEvent.keyDown(box, { key: 'Enter', isComposing: true });
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('sends with the Send button', () => {
+    const { type, onSend, box } = setup();
+    type('Hello');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSend).toHaveBeenCalledExactlyOnceWith('Hello');
+    expect(box).toHaveValue('');
+  });
+
+  it('disables Send for blank text, and Enter sends nothing', () => {
+    const { box, type, onSend } = setup();
+    const send = screen.getByRole('button', { name: 'Send' });
+    expect(send).toBeDisabled();
+
+    type('   \n ');
+    expect(send).toBeDisabled();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onSend).not.toHaveBeenCalled();
+
+    type('x');
+    expect(send).toBeEnabled();
+  });
+
+  it('shows Stop instead of Send while streaming, and Stop calls onStop', () => {
+    const { onStop, onSend } = setup(true);
+    expect(screen.queryByRole('button', { name: 'Send' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(onStop).toHaveBeenCalledTimes(1);
+    expect(onSend).not.toHaveBeenCalled();
+    expect(screen.getByText(/Esc to stop/)).toBeInTheDocument();
+  });
+
+  it('calls onStop on Escape while streaming, and not otherwise', () => {
+    const streaming = setup(true);
+    fireEvent.keyDown(streaming.box, { key: 'Escape' });
+    expect(streaming.onStop).toHaveBeenCalledTimes(1);
+    streaming.unmount();
+
+    const idle = setup(false);
+    fireEvent.keyDown(idle.box, { key: 'Escape' });
+    expect(idle.onStop).not.toHaveBeenCalled();
+  });
+
+  it('does not send on Enter while streaming and keeps the draft', () => {
+    const { box, type, onSend } = setup(true);
+    type('next question');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onSend).not.toHaveBeenCalled();
+    expect(box).toHaveValue('next question');
+  });
+
+  it('shows the status and forwards its ref to the text box', () => {
+    const { ref, box } = setup();
+    expect(screen.getByText(/Test provider · thinker-1/)).toBeInTheDocument();
+    expect(ref.current).toBe(box);
+  });
+});

@@ -1,0 +1,122 @@
+import { useId } from 'react';
+import {
+  SUPPORTED_OPTIONS,
+  type ProviderFamily,
+  type RequestOptions,
+} from '../../core/requests/provider-request';
+
+export const fieldClass =
+  'w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/20 read-only:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:read-only:bg-zinc-800';
+
+interface Props {
+  family: ProviderFamily;
+  options: RequestOptions;
+  onChange: (options: RequestOptions) => void;
+}
+
+function toNumber(text: string): number | undefined {
+  if (text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** The request options the provider family supports; unsupported ones are neither shown nor sent. */
+export function RequestOptionsFields({ family, options, onChange }: Props) {
+  const supported = new Set(SUPPORTED_OPTIONS[family]);
+  const id = useId();
+  const set = (patch: Partial<RequestOptions>) => onChange({ ...options, ...patch });
+
+  return (
+    <fieldset className="grid grid-cols-2 gap-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
+      <legend className="px-1 text-sm font-medium">Request options</legend>
+      {supported.has('reasoningEffort') && (
+        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-effort`}>
+          Reasoning effort
+          <select
+            id={`${id}-effort`}
+            value={options.reasoningEffort ?? ''}
+            onChange={(event) =>
+              set({
+                reasoningEffort: (event.target.value ||
+                  undefined) as RequestOptions['reasoningEffort'],
+              })
+            }
+            className={fieldClass}
+          >
+            <option value="">Provider default</option>
+            <option value="minimal">Minimal</option>
+            <option value="low">Low</option>
+            <option value="medium">Medium</option>
+            <option value="high">High</option>
+          </select>
+        </label>
+      )}
+      {supported.has('groqReasoningFormat') && (
+        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-format`}>
+          Reasoning format
+          <select
+            id={`${id}-format`}
+            value={options.groqReasoningFormat ?? ''}
+            onChange={(event) =>
+              set({
+                groqReasoningFormat: (event.target.value ||
+                  undefined) as RequestOptions['groqReasoningFormat'],
+              })
+            }
+            className={fieldClass}
+          >
+            <option value="">Provider default</option>
+            <option value="parsed">Parsed (own field)</option>
+            <option value="raw">Raw (&lt;think&gt; tags)</option>
+            <option value="hidden">Hidden</option>
+          </select>
+        </label>
+      )}
+      {supported.has('thinkingBudget') && (
+        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-budget`}>
+          Thinking budget (tokens)
+          <input
+            id={`${id}-budget`}
+            type="number"
+            min={1024}
+            step={1024}
+            placeholder="8000"
+            value={options.thinkingBudget ?? ''}
+            onChange={(event) => set({ thinkingBudget: toNumber(event.target.value) })}
+            className={fieldClass}
+          />
+        </label>
+      )}
+      {supported.has('maxTokens') && (
+        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-max`}>
+          Max tokens
+          <input
+            id={`${id}-max`}
+            type="number"
+            min={1}
+            placeholder="Provider default"
+            value={options.maxTokens ?? ''}
+            onChange={(event) => set({ maxTokens: toNumber(event.target.value) })}
+            className={fieldClass}
+          />
+        </label>
+      )}
+      {supported.has('temperature') && (
+        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-temperature`}>
+          Temperature
+          <input
+            id={`${id}-temperature`}
+            type="number"
+            min={0}
+            max={2}
+            step={0.1}
+            placeholder="Provider default"
+            value={options.temperature ?? ''}
+            onChange={(event) => set({ temperature: toNumber(event.target.value) })}
+            className={fieldClass}
+          />
+        </label>
+      )}
+    </fieldset>
+  );
+}

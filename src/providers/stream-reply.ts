@@ -1,0 +1,49 @@
+/**
+ * Sends a reply request from the browser and yields the stream events of its body as it arrives.
+ */
+import { createReplyDecoder } from '../core/api-styles/reply-decoder';
+import type { ApiStyle, HttpRequestSpec } from '../core/requests/provider-request';
+import type { StreamEvent } from '../core/stream/stream-event';
+import { readHttpError } from './http-error';
+
+/**
+ * POSTs `request` and yields the events of each network read, in order. A read that completes no
+ * event yields an empty batch, so callers can tell a quiet stream (keep-alive comments) from a
+ * stalled one.
+ *
+ * @throws {@link HttpError} when the provider answers with an error status (its message included).
+ * @throws the fetch `TypeError` when the network fails, or an `AbortError` `DOMException` when
+ *   `signal` aborts; the caller decides how to show each.
+ */
+export async function* streamReply(
+  request: HttpRequestSpec,
+  apiStyle: ApiStyle,
+  signal: AbortSignal,
+): AsyncGenerator<StreamEvent[], void, undefined> {
+  const response = await fetch(request.url, {
+    method: 'POST',
+    headers: request.headers,
+    body: JSON.stringify(request.body),
+    signal,
+  });
+  if (!response.ok) throw await readHttpError(response);
+  if (response.body === null) return;
+
+  const decoder = createReplyDecoder(apiStyle);
+  const reader = response.body.getReader();
+  let isFinished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        isFinished = true;
+        break;
+      }
+      yield decoder.feed(value);
+    }
+    yield decoder.end();
+  } finally {
+    // Stops the download when the consumer leaves early (Stop, or the message already ended).
+    if (!isFinished) reader.cancel().catch(() => undefined);
+  }
+}
