@@ -51,4 +51,21 @@ test.describe('errors keep what arrived and say what happened', () => {
     await expect(chat.composer).toHaveValue('');
     await expect(chat.composer).toBeFocused();
   });
+
+  test('a reply cut off at max tokens while thinking says no answer came, reasoning open', async ({
+    page,
+  }) => {
+    const chat = new ChatPage(page);
+    await chat.openWithMock('llamacpp-tiny-random-length-while-reasoning');
+    await chat.send('Hello?');
+    await chat.expectStatus('truncated');
+    const last = chat.last();
+    await expect(last.message).toContainText(
+      'Cut off at max tokens while thinking: no answer came.',
+    );
+    await expect(last.toggle).toContainText('incomplete');
+    await expect(last.toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(last.reasoning).not.toHaveText('');
+    await expect(last.message.getByRole('button', { name: 'Retry' })).toBeVisible();
+  });
 });

@@ -11,7 +11,8 @@
  *   - `cut:<name>`         the first half of the recording, then the socket is destroyed
  *   - anything else        404 `model_not_found`
  *
- * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions`, and `GET` / `DELETE`
+ * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions` (and `/v1/responses`,
+ * `/v1/messages` for the Responses and Anthropic styles), and `GET` / `DELETE`
  * `/__requests` (the log of every other request: method, path, headers, parsed JSON body).
  * CORS is open. Run directly: `node e2e/mock-provider.mjs` (port `MOCK_PORT`, 4180 by default).
  */
@@ -348,7 +349,9 @@ export async function startMockProvider(options = {}) {
         });
       }
 
-      if (pathname === '/v1/chat/completions' && method === 'POST') {
+      // Every API style replays the same way; the test picks a recording of the matching style.
+      const streamingPaths = ['/v1/chat/completions', '/v1/responses', '/v1/messages'];
+      if (streamingPaths.includes(pathname) && method === 'POST') {
         if (!bodyIsJson || !body || typeof body !== 'object') {
           return sendJson(res, 400, {
             error: {

@@ -22,8 +22,11 @@ export class ChatPage {
     this.assistantMessages = page.getByTestId('assistant-message');
   }
 
-  /** Opens the app with the mock provider selected, replaying `model` (a recording name). */
-  async openWithMock(model: string): Promise<void> {
+  /**
+   * Opens the app with the mock provider selected, replaying `model` (a recording name).
+   * `overrides` change other saved settings, such as `apiStyle` and `family`.
+   */
+  async openWithMock(model: string, overrides: Record<string, unknown> = {}): Promise<void> {
     await this.page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
       SETTINGS_KEY,
       JSON.stringify({
@@ -32,6 +35,7 @@ export class ChatPage {
         baseUrl: MOCK_BASE_URL,
         apiKey: 'sk-browser-key',
         model,
+        ...overrides,
       }),
     ] as const);
     await this.page.goto('/');

@@ -55,7 +55,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
         >
           <ReasoningPanel.Trigger
             detail={reasoningTokens}
-            note={hasNoAnswer && state.status !== 'done' ? 'incomplete' : undefined}
+            note={hasNoAnswer && state.finishReason !== 'tool_calls' ? 'incomplete' : undefined}
           />
           <ReasoningPanel.Content
             text={state.reasoning}
