@@ -9,7 +9,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSseParser } from '../core/sse/parse-sse';
+import { createSseParser, type SseEvent } from '../core/sse/parse-sse';
+import type { StreamEvent } from '../core/stream/stream-event';
 import { normalizeChatCompletionEvent } from '../core/api-styles/chat-completions';
 import {
   applyStreamEvent,
@@ -65,32 +66,63 @@ export function splitBytes(bytes: Uint8Array, splitPoints: readonly number[] = [
   return chunks;
 }
 
+/** A decoding stage: bytes in, stream events out (the shape of `createReplyDecoder`). */
+export interface DecodeStage {
+  feed(bytes: Uint8Array): StreamEvent[];
+  end(): StreamEvent[];
+}
+
+/** A stage of `createSseParser` and a normalizer; `extraEventFields` as for the parser. */
+export function sseStage(
+  normalize: (event: SseEvent) => StreamEvent[],
+  extraEventFields: readonly string[] = [],
+): DecodeStage {
+  let out: StreamEvent[] = [];
+  const parser = createSseParser((event) => out.push(...normalize(event)), { extraEventFields });
+  const take = () => {
+    const events = out;
+    out = [];
+    return events;
+  };
+  return {
+    feed: (bytes) => (parser.feed(bytes), take()),
+    end: () => (parser.end(), take()),
+  };
+}
+
 /**
- * Plays a chat-completions stream through the whole pure pipeline: `createSseParser` (with the
- * non-standard llama.cpp `error:` field enabled) → `normalizeChatCompletionEvent` →
- * `applyStreamEvent`. Applies `request-sent` first and `stream-end` after the parser's `end()`.
- * The clock is fake: it starts at 1000 and goes up by 1 for every event applied.
+ * Plays bytes through a decoding stage into the reducer: `request-sent` first, each read's events,
+ * the stage's `end()` events, then `stream-end`. The clock is fake: it starts at 1000 and goes up by
+ * 1 for every event applied.
  *
- * @param bytes - the raw response body.
  * @param splitPoints - byte offsets at which the body is cut into separate reads.
  * @returns the final message state.
  */
-export function replay(bytes: Uint8Array, splitPoints?: readonly number[]): AssistantMessageState {
+export function replayStage(
+  stage: DecodeStage,
+  bytes: Uint8Array,
+  splitPoints?: readonly number[],
+): AssistantMessageState {
   let state = createAssistantMessage();
   let clock = 1000;
   const apply = (event: AssistantMessageEvent): void => {
     clock += 1;
     state = applyStreamEvent(state, event, clock);
   };
-  const parser = createSseParser(
-    (sseEvent) => normalizeChatCompletionEvent(sseEvent).forEach(apply),
-    { extraEventFields: ['error'] },
-  );
   apply({ type: 'request-sent' });
-  for (const chunk of splitBytes(bytes, splitPoints)) parser.feed(chunk);
-  parser.end();
+  for (const chunk of splitBytes(bytes, splitPoints)) stage.feed(chunk).forEach(apply);
+  stage.end().forEach(apply);
   apply({ type: 'stream-end' });
   return state;
+}
+
+/**
+ * Plays a chat-completions stream through the plain pipeline, without the `<think>` splitter:
+ * `createSseParser` (with llama.cpp's non-standard `error:` field) → `normalizeChatCompletionEvent`
+ * → `applyStreamEvent`. See {@link replayStage} for the clock.
+ */
+export function replay(bytes: Uint8Array, splitPoints?: readonly number[]): AssistantMessageState {
+  return replayStage(sseStage(normalizeChatCompletionEvent, ['error']), bytes, splitPoints);
 }
 
 /**

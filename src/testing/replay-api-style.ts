@@ -4,13 +4,8 @@
  */
 import { createSseParser, type SseEvent } from '../core/sse/parse-sse';
 import type { StreamEvent } from '../core/stream/stream-event';
-import {
-  applyStreamEvent,
-  createAssistantMessage,
-  type AssistantMessageEvent,
-  type AssistantMessageState,
-} from '../core/stream/assistant-message';
-import { splitBytes } from './recordings';
+import type { AssistantMessageState } from '../core/stream/assistant-message';
+import { replayStage, sseStage } from './recordings';
 
 /** Makes the normalizer for one stream (`createResponsesNormalizer`, `createAnthropicNormalizer`). */
 export type NormalizerFactory = () => (event: SseEvent) => StreamEvent[];
@@ -40,19 +35,7 @@ export function replayApiStyle(
   bytes: Uint8Array,
   splitPoints?: readonly number[],
 ): AssistantMessageState {
-  let state = createAssistantMessage();
-  let clock = 1000;
-  const apply = (event: AssistantMessageEvent): void => {
-    clock += 1;
-    state = applyStreamEvent(state, event, clock);
-  };
-  const normalize = createNormalizer();
-  const parser = createSseParser((sseEvent) => normalize(sseEvent).forEach(apply));
-  apply({ type: 'request-sent' });
-  for (const chunk of splitBytes(bytes, splitPoints)) parser.feed(chunk);
-  parser.end();
-  apply({ type: 'stream-end' });
-  return state;
+  return replayStage(sseStage(createNormalizer()), bytes, splitPoints);
 }
 
 /** Every stream event a normalizer gives for a whole body, in order (no reducer). */

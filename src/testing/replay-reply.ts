@@ -5,13 +5,8 @@
  */
 import { createReplyDecoder } from '../core/api-styles/reply-decoder';
 import type { ApiStyle } from '../core/requests/provider-request';
-import {
-  applyStreamEvent,
-  createAssistantMessage,
-  type AssistantMessageEvent,
-  type AssistantMessageState,
-} from '../core/stream/assistant-message';
-import { splitBytes } from './recordings';
+import type { AssistantMessageState } from '../core/stream/assistant-message';
+import { replayStage } from './recordings';
 import { recordingStyle } from './replay-api-style';
 
 /** The API style a recording was made in, from its file name. */
@@ -25,7 +20,7 @@ export function apiStyleOf(name: string): ApiStyle {
 }
 
 /**
- * Replays `bytes` cut at `splitPoints` (byte offsets) with a fake clock (1000, then +1 per event).
+ * Replays `bytes` cut at `splitPoints` (byte offsets); see `replayStage` for the clock.
  * @returns the final message state.
  */
 export function replayReply(
@@ -33,16 +28,5 @@ export function replayReply(
   bytes: Uint8Array,
   splitPoints: readonly number[] = [],
 ): AssistantMessageState {
-  let now = 1000;
-  let state = createAssistantMessage();
-  const apply = (event: AssistantMessageEvent) => {
-    state = applyStreamEvent(state, event, now);
-    now += 1;
-  };
-  apply({ type: 'request-sent' });
-  const decoder = createReplyDecoder(apiStyle);
-  for (const read of splitBytes(bytes, splitPoints)) decoder.feed(read).forEach(apply);
-  decoder.end().forEach(apply);
-  apply({ type: 'stream-end' });
-  return state;
+  return replayStage(createReplyDecoder(apiStyle), bytes, splitPoints);
 }

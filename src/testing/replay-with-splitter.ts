@@ -3,16 +3,10 @@
  *
  * Kept apart from `recordings.ts` so that `replay` stays the plain pipeline its tests describe.
  */
-import { createSseParser } from '../core/sse/parse-sse';
 import { normalizeChatCompletionEvent } from '../core/api-styles/chat-completions';
-import {
-  applyStreamEvent,
-  createAssistantMessage,
-  type AssistantMessageEvent,
-  type AssistantMessageState,
-} from '../core/stream/assistant-message';
+import type { AssistantMessageState } from '../core/stream/assistant-message';
 import { createThinkSplitter } from '../core/stream/split-think-tags';
-import { splitBytes } from './recordings';
+import { replayStage, sseStage, type DecodeStage } from './recordings';
 
 /**
  * Plays a chat-completions stream through `createSseParser` (with llama.cpp's `error:` field) →
@@ -28,24 +22,11 @@ export function replayWithThinkSplitter(
   bytes: Uint8Array,
   splitPoints?: readonly number[],
 ): AssistantMessageState {
-  let state = createAssistantMessage();
-  let clock = 1000;
-  const apply = (event: AssistantMessageEvent): void => {
-    clock += 1;
-    state = applyStreamEvent(state, event, clock);
-  };
+  const sse = sseStage(normalizeChatCompletionEvent, ['error']);
   const splitter = createThinkSplitter();
-  const parser = createSseParser(
-    (sseEvent) => {
-      for (const event of normalizeChatCompletionEvent(sseEvent))
-        splitter.push(event).forEach(apply);
-    },
-    { extraEventFields: ['error'] },
-  );
-  apply({ type: 'request-sent' });
-  for (const chunk of splitBytes(bytes, splitPoints)) parser.feed(chunk);
-  parser.end();
-  splitter.end().forEach(apply);
-  apply({ type: 'stream-end' });
-  return state;
+  const stage: DecodeStage = {
+    feed: (chunk) => sse.feed(chunk).flatMap((event) => splitter.push(event)),
+    end: () => [...sse.end().flatMap((event) => splitter.push(event)), ...splitter.end()],
+  };
+  return replayStage(stage, bytes, splitPoints);
 }

@@ -26,20 +26,7 @@
 import type { SseEvent } from '../sse/parse-sse';
 import type { FinishReason, StreamEvent, Usage } from '../stream/stream-event';
 import { readProviderError } from './chat-completions';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function toCount(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
+import { isObject, type Json, nonEmptyString, toCount } from './json-fields';
 
 /**
  * Maps an Anthropic `stop_reason` to a finish reason: `end_turn` and `stop_sequence` are `stop`,

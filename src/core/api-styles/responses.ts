@@ -24,20 +24,7 @@
 import type { SseEvent } from '../sse/parse-sse';
 import type { FinishReason, ProviderError, StreamEvent, Usage } from '../stream/stream-event';
 import { readProviderError } from './chat-completions';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function toCount(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
+import { compactUsage, isObject, type Json, nonEmptyString, toCount } from './json-fields';
 
 /**
  * Reads a Responses API usage object: `input_tokens`, `output_tokens` (reasoning included),
@@ -54,8 +41,7 @@ export function readResponsesUsage(raw: unknown): Usage | undefined {
     reasoningTokens: toCount(details.reasoning_tokens),
     totalTokens: toCount(raw.total_tokens),
   };
-  const known = Object.entries(usage).filter(([, value]) => value !== undefined);
-  return known.length > 0 ? (Object.fromEntries(known) as Usage) : undefined;
+  return compactUsage(usage);
 }
 
 /**
