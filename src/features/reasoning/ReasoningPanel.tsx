@@ -84,9 +84,16 @@ function Trigger({ note, detail }: { note?: string; detail?: string }) {
       <svg
         aria-hidden="true"
         viewBox="0 0 16 16"
-        className={`h-3.5 w-3.5 shrink-0 transition-transform motion-reduce:transition-none ${isOpen ? 'rotate-90' : ''}`}
+        className={`h-4 w-4 shrink-0 transition-transform motion-reduce:transition-none ${isOpen ? 'rotate-90' : ''}`}
       >
-        <path d="M6 3l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+        <path
+          d="M6 3.5 10.5 8 6 12.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       {isThinking && (
         <span aria-hidden="true" className="thinking-dot h-2 w-2 rounded-full bg-brand" />

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import {
   SUPPORTED_OPTIONS,
   type ProviderFamily,
@@ -12,6 +12,18 @@ interface Props {
   family: ProviderFamily;
   options: RequestOptions;
   onChange: (options: RequestOptions) => void;
+}
+
+/** A labelled control; the label sits beside the control so its options don't join its name. */
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
 }
 
 function toNumber(text: string): number | undefined {
@@ -30,8 +42,7 @@ export function RequestOptionsFields({ family, options, onChange }: Props) {
     <fieldset className="grid grid-cols-2 gap-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
       <legend className="px-1 text-sm font-medium">Request options</legend>
       {supported.has('reasoningEffort') && (
-        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-effort`}>
-          Reasoning effort
+        <Field id={`${id}-effort`} label="Reasoning effort">
           <select
             id={`${id}-effort`}
             value={options.reasoningEffort ?? ''}
@@ -49,11 +60,10 @@ export function RequestOptionsFields({ family, options, onChange }: Props) {
             <option value="medium">Medium</option>
             <option value="high">High</option>
           </select>
-        </label>
+        </Field>
       )}
       {supported.has('groqReasoningFormat') && (
-        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-format`}>
-          Reasoning format
+        <Field id={`${id}-format`} label="Reasoning format">
           <select
             id={`${id}-format`}
             value={options.groqReasoningFormat ?? ''}
@@ -70,11 +80,10 @@ export function RequestOptionsFields({ family, options, onChange }: Props) {
             <option value="raw">Raw (&lt;think&gt; tags)</option>
             <option value="hidden">Hidden</option>
           </select>
-        </label>
+        </Field>
       )}
       {supported.has('thinkingBudget') && (
-        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-budget`}>
-          Thinking budget (tokens)
+        <Field id={`${id}-budget`} label="Thinking budget (tokens)">
           <input
             id={`${id}-budget`}
             type="number"
@@ -85,11 +94,10 @@ export function RequestOptionsFields({ family, options, onChange }: Props) {
             onChange={(event) => set({ thinkingBudget: toNumber(event.target.value) })}
             className={fieldClass}
           />
-        </label>
+        </Field>
       )}
       {supported.has('maxTokens') && (
-        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-max`}>
-          Max tokens
+        <Field id={`${id}-max`} label="Max tokens">
           <input
             id={`${id}-max`}
             type="number"
@@ -99,11 +107,10 @@ export function RequestOptionsFields({ family, options, onChange }: Props) {
             onChange={(event) => set({ maxTokens: toNumber(event.target.value) })}
             className={fieldClass}
           />
-        </label>
+        </Field>
       )}
       {supported.has('temperature') && (
-        <label className="flex flex-col gap-1 text-xs font-medium" htmlFor={`${id}-temperature`}>
-          Temperature
+        <Field id={`${id}-temperature`} label="Temperature">
           <input
             id={`${id}-temperature`}
             type="number"
@@ -115,7 +122,7 @@ export function RequestOptionsFields({ family, options, onChange }: Props) {
             onChange={(event) => set({ temperature: toNumber(event.target.value) })}
             className={fieldClass}
           />
-        </label>
+        </Field>
       )}
     </fieldset>
   );
