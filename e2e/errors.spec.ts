@@ -66,6 +66,7 @@ test.describe('errors keep what arrived and say what happened', () => {
     await expect(last.toggle).toContainText('incomplete');
     await expect(last.toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(last.reasoning).not.toHaveText('');
-    await expect(last.message.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(last.message.getByRole('button', { name: 'Continue' })).toBeVisible();
+    await expect(last.message.getByRole('button', { name: 'Regenerate' })).toBeVisible();
   });
 });

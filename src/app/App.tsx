@@ -1,18 +1,41 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { ChatPage } from '../features/chat/ChatPage';
+import { Sidebar } from '../features/history/Sidebar';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { preferencesStore } from '../features/settings/settings-store';
 import { useProviderSettings } from '../features/settings/use-provider-settings';
 import { queryClient } from '../lib/query-client';
+import { useConversationUrl } from './use-conversation-url';
+import { useStorage } from './use-storage';
 
 function Shell() {
   const { settings, presets, save } = useProviderSettings();
+  const preferences = useSyncExternalStore(preferencesStore.subscribe, preferencesStore.load);
+  const storage = useStorage();
+  const [conversationId, openConversation] = useConversationUrl();
   const [isSettingsOpen, setSettingsOpen] = useState(false);
+  const [isSidebarOpen, setSidebarOpen] = useState(false);
   const isDemo = settings?.presetId === 'demo';
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+
+  const open = (id: string | undefined) => {
+    openConversation(id);
+    setSidebarOpen(false);
+  };
 
   return (
     <div className="flex h-dvh flex-col">
       <header className="flex items-center gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+        <button
+          type="button"
+          onClick={() => setSidebarOpen(!isSidebarOpen)}
+          aria-expanded={isSidebarOpen}
+          aria-controls="sidebar"
+          className="rounded-lg border border-zinc-300 px-2.5 py-1.5 text-sm md:hidden dark:border-zinc-700"
+        >
+          History
+        </button>
         <h1 className="flex items-center gap-2 text-base font-semibold tracking-tight">
           <img src="/favicon.svg" alt="" className="h-6 w-6" />
           Ruminate
@@ -22,7 +45,7 @@ function Shell() {
         </span>
         <button
           type="button"
-          onClick={() => setSettingsOpen(true)}
+          onClick={openSettings}
           className="ml-auto rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
           Settings
@@ -34,25 +57,64 @@ function Shell() {
           className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
         >
           Demo provider: scripted replies to show how Ruminate works.{' '}
-          <button
-            type="button"
-            className="font-semibold underline"
-            onClick={() => setSettingsOpen(true)}
-          >
+          <button type="button" className="font-semibold underline" onClick={openSettings}>
             Connect a real model
           </button>{' '}
           in Settings.
         </p>
       )}
-      <main className="flex min-h-0 flex-1 flex-col">
-        <ChatPage settings={settings} onOpenSettings={() => setSettingsOpen(true)} />
-      </main>
+      {storage.problem !== undefined && (
+        <div
+          role="alert"
+          data-testid="storage-banner"
+          className="flex items-center justify-center gap-3 border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200"
+        >
+          <span>{storage.problem}</span>
+          <button
+            type="button"
+            className="font-semibold underline"
+            onClick={storage.dismissProblem}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="flex min-h-0 flex-1">
+        <aside
+          id="sidebar"
+          className={`${isSidebarOpen ? 'block' : 'hidden'} w-full shrink-0 border-r border-zinc-200 md:block md:w-64 dark:border-zinc-800`}
+        >
+          {storage.store !== undefined && (
+            <Sidebar store={storage.store} currentId={conversationId} onOpen={open} />
+          )}
+        </aside>
+        <main
+          className={`${isSidebarOpen ? 'hidden md:flex' : 'flex'} min-h-0 min-w-0 flex-1 flex-col`}
+        >
+          {storage.store !== undefined && storage.persistence !== undefined ? (
+            <ChatPage
+              key={storage.store.db.name}
+              settings={settings}
+              onOpenSettings={openSettings}
+              store={storage.store}
+              persistence={storage.persistence}
+              conversationId={conversationId}
+              onConversationCreated={openConversation}
+              reasoningPolicy={preferences.reasoningPanel}
+            />
+          ) : (
+            <p className="m-auto text-sm text-zinc-500">Opening your conversations…</p>
+          )}
+        </main>
+      </div>
       <SettingsDialog
         isOpen={isSettingsOpen}
         settings={settings}
         presets={presets}
-        onSave={(next) => {
+        preferences={preferences}
+        onSave={(next, nextPreferences) => {
           save(next);
+          preferencesStore.save(nextPreferences);
           setSettingsOpen(false);
         }}
         onClose={() => setSettingsOpen(false)}

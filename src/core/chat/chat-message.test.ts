@@ -3,12 +3,14 @@ import { createAssistantMessage } from '../stream/assistant-message';
 import { buildRequestMessages, type ChatMessage } from './chat-message';
 
 function user(content: string): ChatMessage {
-  return { id: content, role: 'user', content, createdAt: 0 };
+  return { id: content, parentId: null, role: 'user', content, createdAt: 0 };
 }
 
 function assistant(answer: string, reasoning = 'thinking'): ChatMessage {
   return {
     id: answer,
+    parentId: null,
+    createdAt: 0,
     role: 'assistant',
     model: 'm',
     providerName: 'p',

@@ -11,10 +11,18 @@ import type { FinishReason, ProviderError, StreamEvent, Usage } from './stream-e
  * - `done`: the provider finished (finish reason other than `length`, or `[DONE]`);
  * - `stopped`: the person stopped it;
  * - `truncated`: the provider stopped at max tokens (finish reason `length`);
- * - `error`: an HTTP error, an error inside the stream, or a lost connection.
+ * - `error`: an HTTP error, an error inside the stream, or a lost connection;
+ * - `interrupted`: the page that was streaming it closed or reloaded; the text saved so far stays.
  */
 export type MessageStatus =
-  'waiting' | 'reasoning' | 'answering' | 'done' | 'stopped' | 'truncated' | 'error';
+  | 'waiting'
+  | 'reasoning'
+  | 'answering'
+  | 'done'
+  | 'stopped'
+  | 'truncated'
+  | 'error'
+  | 'interrupted';
 
 /** Statuses after which no more text is accepted. */
 export const TERMINAL_STATUSES: ReadonlySet<MessageStatus> = new Set([
@@ -22,6 +30,7 @@ export const TERMINAL_STATUSES: ReadonlySet<MessageStatus> = new Set([
   'stopped',
   'truncated',
   'error',
+  'interrupted',
 ]);
 
 /** Whether a message can still change. */
@@ -82,6 +91,8 @@ export type LifecycleEvent =
   | { type: 'connection-lost'; message: string }
   /** The person stopped the stream. */
   | { type: 'stopped' }
+  /** The page streaming the message went away (found after a reload). */
+  | { type: 'interrupted' }
   /** The response body ended. */
   | { type: 'stream-end' }
   /** No byte arrived for a while (the caller decides how long). */
@@ -224,6 +235,10 @@ export function applyStreamEvent(
     case 'stopped':
       if (!isOpen) return state;
       return end(state, 'stopped', now);
+
+    case 'interrupted':
+      if (!isOpen) return state;
+      return end(state, 'interrupted', now);
 
     case 'done':
       if (!isOpen) return { ...state, sawDone: true };

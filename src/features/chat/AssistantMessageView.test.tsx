@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssistantMessage } from '../../core/chat/chat-message';
 import {
@@ -6,6 +7,7 @@ import {
   type AssistantMessageState,
 } from '../../core/stream/assistant-message';
 import { AssistantMessageView } from './AssistantMessageView';
+import type { MessageActions } from './message-actions';
 
 const START = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -16,17 +18,40 @@ function View({
   message,
   onRetry = noop,
   onStop = noop,
+  onContinue = noop,
 }: {
   message: AssistantMessage;
   onRetry?: (id: string) => void;
   onStop?: () => void;
+  onContinue?: (id: string) => void;
 }) {
-  return <AssistantMessageView message={message} onRetry={onRetry} onStop={onStop} />;
+  // Keeps the person's panel choice the way the chat session does.
+  const [isReasoningOpen, setReasoningOpen] = useState<boolean>();
+  const actions: MessageActions = {
+    regenerate: onRetry,
+    continueReply: onContinue,
+    stop: onStop,
+    selectVersion: noop,
+    setReasoningOpen: (_id, isOpen) => setReasoningOpen(isOpen),
+    edit: noop,
+  };
+  return (
+    <AssistantMessageView
+      message={isReasoningOpen === undefined ? message : { ...message, isReasoningOpen }}
+      versionIds={[message.id]}
+      versionIndex={0}
+      actions={actions}
+      reasoningPolicy="auto"
+      isBusy={false}
+    />
+  );
 }
 
 function message(state: Partial<AssistantMessageState>): AssistantMessage {
   return {
     id: 'a1',
+    parentId: null,
+    createdAt: 0,
     role: 'assistant',
     model: 'thinker-1',
     providerName: 'Test provider',
@@ -158,16 +183,30 @@ describe('AssistantMessageView', () => {
     expect(answer()).toHaveTextContent('So far');
   });
 
-  it('offers Retry for a stopped, failed or truncated reply, not for a finished one', () => {
+  it('offers Retry for a failed or interrupted reply and Regenerate otherwise', () => {
     const onRetry = vi.fn();
     const { rerender } = render(
-      <View message={message({ status: 'stopped', answer: 'Half' })} onRetry={onRetry} />,
+      <View message={message({ status: 'interrupted', answer: 'Half' })} onRetry={onRetry} />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledExactlyOnceWith('a1');
 
     rerender(<View message={done('Four.')} onRetry={onRetry} />);
     expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Regenerate' }));
+    expect(onRetry).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers Continue for a reply cut off at max tokens', () => {
+    const onContinue = vi.fn();
+    render(
+      <View
+        message={message({ status: 'truncated', answer: 'Half', finishReason: 'length' })}
+        onContinue={onContinue}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onContinue).toHaveBeenCalledExactlyOnceWith('a1');
   });
 
   it('tells when a streaming reply stalled, with Retry and Stop', () => {

@@ -1,36 +1,45 @@
 import { memo } from 'react';
 import type { AssistantMessage } from '../../core/chat/chat-message';
+import {
+  isReasoningOpenByDefault,
+  type ReasoningPanelPolicy,
+} from '../../core/chat/reasoning-panel-policy';
 import { isStreaming } from '../../core/stream/assistant-message';
 import { replyStats } from '../../core/stream/reply-stats';
 import { CopyButton } from '../../components/ui/copy-button';
 import { Markdown } from '../../lib/markdown';
 import { ReasoningPanel } from '../reasoning/ReasoningPanel';
 import { useNow } from '../reasoning/use-now';
-import { endNote, errorText, statsSummary } from './message-notes';
+import type { MessageActions } from './message-actions';
+import { endNote, errorText, panelNote, statsSummary } from './message-notes';
 import { RequestDetails } from './RequestDetails';
+import { VersionSwitcher } from './VersionSwitcher';
 
 interface AssistantMessageViewProps {
   message: AssistantMessage;
-  /** Asks again for this message's question. */
-  onRetry: (id: string) => void;
-  /** Stops the streaming reply. */
-  onStop: () => void;
+  versionIds: readonly string[];
+  versionIndex: number;
+  actions: MessageActions;
+  reasoningPolicy: ReasoningPanelPolicy;
+  /** Another reply is streaming: actions that start a request wait. */
+  isBusy: boolean;
 }
 
 const actionClass =
-  'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:hover:bg-zinc-800';
+  'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 /** One assistant reply: thinking panel, markdown answer, end state, actions and footer. */
 export const AssistantMessageView = memo(function AssistantMessageView({
   message,
-  onRetry,
-  onStop,
+  versionIds,
+  versionIndex,
+  actions,
+  reasoningPolicy,
+  isBusy,
 }: AssistantMessageViewProps) {
   const { state } = message;
   const isLive = isStreaming(state.status);
-  const isThinking = state.status === 'reasoning';
   const hasReasoning = state.reasoning !== '' || state.hasHiddenReasoning === true;
-  const hasNoAnswer = !isLive && state.answer === '';
   const now = useNow(isLive);
   const stats = replyStats(state, now);
   const note = endNote(state);
@@ -39,6 +48,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
     stats.reasoningTokens !== undefined && state.reasoning !== ''
       ? `${stats.isEstimated ? '~' : ''}${stats.reasoningTokens.toLocaleString('en')} tokens`
       : undefined;
+  const needsRetry = state.status === 'error' || state.status === 'interrupted';
 
   return (
     <article
@@ -49,14 +59,13 @@ export const AssistantMessageView = memo(function AssistantMessageView({
     >
       {hasReasoning && (
         <ReasoningPanel.Root
-          isThinking={isThinking}
-          isOpenByDefault={isThinking || hasNoAnswer}
+          isThinking={state.status === 'reasoning'}
+          isOpenByDefault={isReasoningOpenByDefault(reasoningPolicy, state)}
           timing={state.timing}
+          userChoice={message.isReasoningOpen}
+          onUserChoice={(isOpen) => actions.setReasoningOpen(message.id, isOpen)}
         >
-          <ReasoningPanel.Trigger
-            detail={reasoningTokens}
-            note={hasNoAnswer && state.finishReason !== 'tool_calls' ? 'incomplete' : undefined}
-          />
+          <ReasoningPanel.Trigger detail={reasoningTokens} note={panelNote(state)} />
           <ReasoningPanel.Content
             text={state.reasoning}
             hiddenNote={
@@ -88,16 +97,22 @@ export const AssistantMessageView = memo(function AssistantMessageView({
             No data for {Math.max(30, Math.round((now - state.stalledAt) / 1000) + 30)} s. The
             provider may be overloaded; what arrived is kept.
           </span>
-          <button type="button" className={actionClass} onClick={() => onRetry(message.id)}>
+          <button
+            type="button"
+            className={actionClass}
+            onClick={() => actions.regenerate(message.id)}
+          >
             Retry
           </button>
-          <button type="button" className={actionClass} onClick={onStop}>
+          <button type="button" className={actionClass} onClick={actions.stop}>
             Stop
           </button>
         </div>
       )}
       {note !== undefined && (
-        <p className="mt-2 text-sm text-amber-700 dark:text-amber-400">{note}</p>
+        <p data-testid="end-note" className="mt-2 text-sm text-amber-700 dark:text-amber-400">
+          {note}
+        </p>
       )}
       {error !== undefined && (
         <p
@@ -109,6 +124,12 @@ export const AssistantMessageView = memo(function AssistantMessageView({
         </p>
       )}
       <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <VersionSwitcher
+          versionIds={versionIds}
+          versionIndex={versionIndex}
+          noun="answer"
+          onSelect={actions.selectVersion}
+        />
         <span>
           {message.model || 'model'} · {message.providerName}
         </span>
@@ -116,15 +137,27 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           <span key={part.replace(/[\d,.~]/g, '')}>{part}</span>
         ))}
         {!isLive && (
-          <span className="flex items-center gap-1">
-            {state.answer !== '' && <CopyButton text={state.answer} label="Copy answer" />}
-            {(state.status === 'error' ||
-              state.status === 'stopped' ||
-              state.status === 'truncated') && (
-              <button type="button" className={actionClass} onClick={() => onRetry(message.id)}>
-                Retry
+          <span className="flex flex-wrap items-center gap-1">
+            {state.status === 'truncated' && (
+              <button
+                type="button"
+                className={actionClass}
+                disabled={isBusy}
+                onClick={() => actions.continueReply(message.id)}
+              >
+                Continue
               </button>
             )}
+            <button
+              type="button"
+              className={actionClass}
+              disabled={isBusy}
+              onClick={() => actions.regenerate(message.id)}
+            >
+              {needsRetry ? 'Retry' : 'Regenerate'}
+            </button>
+            {state.answer !== '' && <CopyButton text={state.answer} label="Copy answer" />}
+            {state.reasoning !== '' && <CopyButton text={state.reasoning} label="Copy reasoning" />}
           </span>
         )}
         {message.request !== undefined && <RequestDetails request={message.request} />}

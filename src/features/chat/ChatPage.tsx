@@ -1,7 +1,12 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import type { ProviderSettings } from '../../providers/provider-presets';
+import type { ConversationStore } from '../../storage/conversation-store';
 import { Composer } from './Composer';
+import type { ConversationPersistence } from './conversation-persistence';
+import type { MessageActions } from './message-actions';
 import { MessageList } from './MessageList';
+import { usePhaseAnnouncement } from './use-phase-announcement';
 import { useChatSession } from './use-chat-session';
 
 const EXAMPLES = [
@@ -14,26 +19,62 @@ interface ChatPageProps {
   /** The provider to send to; `undefined` asks the person to open Settings. */
   settings: ProviderSettings | undefined;
   onOpenSettings: () => void;
+  store: ConversationStore;
+  persistence: ConversationPersistence;
+  /** The open conversation; `undefined` for a new one. */
+  conversationId: string | undefined;
+  /** Called when the first message creates the conversation. */
+  onConversationCreated: (id: string) => void;
+  reasoningPolicy: ReasoningPanelPolicy;
 }
 
 /** The conversation and its composer. */
-export function ChatPage({ settings, onOpenSettings }: ChatPageProps) {
-  const { snapshot, session } = useChatSession();
+export function ChatPage(props: ChatPageProps) {
+  const { settings, onOpenSettings, conversationId, onConversationCreated } = props;
+  const { snapshot, session } = useChatSession(props);
   const composerRef = useRef<HTMLTextAreaElement>(null);
-  // Message actions read the newest settings without changing identity, so memoized messages
-  // don't re-render when settings are recomputed.
+  const announcement = usePhaseAnnouncement(snapshot.messages);
+
+  // Actions read the newest settings through a ref, so the object keeps its identity and memoized
+  // messages don't re-render when settings are recomputed.
   const settingsRef = useRef(settings);
   useEffect(() => {
     settingsRef.current = settings;
   }, [settings]);
-  const handleRetry = useCallback(
-    (assistantId: string) => {
+
+  const actions = useMemo<MessageActions>(() => {
+    const withSettings = (run: (current: ProviderSettings) => Promise<void>) => {
       const current = settingsRef.current;
-      if (current !== undefined) void session.retry(assistantId, current);
-    },
-    [session],
-  );
-  const handleStop = useCallback(() => session.stop(), [session]);
+      if (current === undefined) onOpenSettings();
+      else void run(current);
+    };
+    return {
+      regenerate: (id) => withSettings((s) => session.regenerate(id, s)),
+      continueReply: (id) => withSettings((s) => session.continueReply(id, s)),
+      edit: (id, content) => withSettings((s) => session.edit(id, content, s)),
+      stop: () => session.stop(),
+      selectVersion: (id) => session.selectVersion(id),
+      setReasoningOpen: (id, isOpen) => session.setReasoningOpen(id, isOpen),
+    };
+  }, [session, onOpenSettings]);
+
+  useEffect(() => {
+    const created = snapshot.conversationId;
+    if (created !== undefined && created !== conversationId) onConversationCreated(created);
+  }, [snapshot.conversationId, conversationId, onConversationCreated]);
+
+  // Alt+R opens or folds every thinking panel of the conversation.
+  useEffect(() => {
+    function handleKeyDown(event: KeyboardEvent) {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyR') return;
+      event.preventDefault();
+      const replies = session.getSnapshot().messages.filter((m) => m.role === 'assistant');
+      const isAnyFolded = replies.some((m) => m.role === 'assistant' && m.isReasoningOpen !== true);
+      session.setAllReasoningOpen(isAnyFolded);
+    }
+    window.addEventListener('keydown', handleKeyDown);
+    return () => window.removeEventListener('keydown', handleKeyDown);
+  }, [session]);
 
   function send(text: string) {
     if (settings === undefined || settings.baseUrl === '' || settings.model === '') {
@@ -74,16 +115,20 @@ export function ChatPage({ settings, onOpenSettings }: ChatPageProps) {
   return (
     <>
       <MessageList
-        messages={snapshot.messages}
+        path={snapshot.path}
+        isStreaming={snapshot.isStreaming}
+        actions={actions}
+        reasoningPolicy={props.reasoningPolicy}
         empty={empty}
-        onRetry={handleRetry}
-        onStop={handleStop}
       />
+      <div role="status" aria-live="polite" className="sr-only" data-testid="phase-announcer">
+        {announcement}
+      </div>
       <Composer
         ref={composerRef}
         isStreaming={snapshot.isStreaming}
         onSend={send}
-        onStop={handleStop}
+        onStop={actions.stop}
         status={status}
       />
     </>

@@ -1,64 +1,108 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import type { ChatMessage } from '../../core/chat/chat-message';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { PathEntry } from '../../core/chat/conversation-tree';
+import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import { AssistantMessageView } from './AssistantMessageView';
+import type { MessageActions } from './message-actions';
 import { UserMessageView } from './UserMessageView';
 
 /** Distance from the bottom, in px, within which the list keeps following new text. */
 const FOLLOW_THRESHOLD_PX = 48;
 
-/**
- * The scrolling conversation. While a reply streams it follows new text only when the reader is at
- * the bottom; a reader who scrolled up stays where they are.
- */
 interface MessageListProps {
-  messages: readonly ChatMessage[];
+  path: readonly PathEntry[];
+  isStreaming: boolean;
+  actions: MessageActions;
+  reasoningPolicy: ReasoningPanelPolicy;
   /** Shown when there are no messages. */
   empty: ReactNode;
-  onRetry: (assistantId: string) => void;
-  onStop: () => void;
 }
 
-export function MessageList({ messages, empty, onRetry, onStop }: MessageListProps) {
+/**
+ * The scrolling conversation. While a reply streams it follows new text only when the reader is at
+ * the bottom; a reader who scrolled up stays where they are and gets a "Jump to latest" button.
+ * Sending a message scrolls to it.
+ */
+export function MessageList({
+  path,
+  isStreaming,
+  actions,
+  reasoningPolicy,
+  empty,
+}: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const isFollowing = useRef(true);
-  const lastMessageId = messages.at(-1)?.id;
-  const previousLastId = useRef(lastMessageId);
+  const [showJump, setShowJump] = useState(false);
+  const lastUserId = path.findLast((entry) => entry.message.role === 'user')?.message.id;
+  const previousUserId = useRef(lastUserId);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (element === null) return;
-    const isNewMessage = previousLastId.current !== lastMessageId;
-    previousLastId.current = lastMessageId;
-    if (isNewMessage) isFollowing.current = true;
+    if (previousUserId.current !== lastUserId) {
+      previousUserId.current = lastUserId;
+      isFollowing.current = true;
+    }
     if (isFollowing.current) element.scrollTop = element.scrollHeight;
   });
 
+  function jumpToLatest() {
+    const element = scrollRef.current;
+    if (element === null) return;
+    isFollowing.current = true;
+    setShowJump(false);
+    element.scrollTo({ top: element.scrollHeight });
+  }
+
   return (
-    <div
-      ref={scrollRef}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        isFollowing.current =
-          element.scrollHeight - element.scrollTop - element.clientHeight <= FOLLOW_THRESHOLD_PX;
-      }}
-      className="min-h-0 flex-1 overflow-y-auto"
-    >
-      <div className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6">
-        {messages.length === 0
-          ? empty
-          : messages.map((message) =>
-              message.role === 'user' ? (
-                <UserMessageView key={message.id} message={message} />
-              ) : (
-                <AssistantMessageView
-                  key={message.id}
-                  message={message}
-                  onRetry={onRetry}
-                  onStop={onStop}
-                />
-              ),
-            )}
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scrollRef}
+        data-testid="message-list"
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          const isAtBottom =
+            element.scrollHeight - element.scrollTop - element.clientHeight <= FOLLOW_THRESHOLD_PX;
+          isFollowing.current = isAtBottom;
+          setShowJump(!isAtBottom);
+        }}
+        className="h-full overflow-y-auto"
+      >
+        <div className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6">
+          {path.length === 0
+            ? empty
+            : path.map(({ message, versionIds, versionIndex }) =>
+                message.role === 'user' ? (
+                  <UserMessageView
+                    key={message.id}
+                    message={message}
+                    versionIds={versionIds}
+                    versionIndex={versionIndex}
+                    actions={actions}
+                    canEdit={!isStreaming}
+                  />
+                ) : (
+                  <AssistantMessageView
+                    key={message.id}
+                    message={message}
+                    versionIds={versionIds}
+                    versionIndex={versionIndex}
+                    actions={actions}
+                    reasoningPolicy={reasoningPolicy}
+                    isBusy={isStreaming}
+                  />
+                ),
+              )}
+        </div>
       </div>
+      {showJump && (
+        <button
+          type="button"
+          onClick={jumpToLatest}
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-md hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          Jump to latest ↓
+        </button>
+      )}
     </div>
   );
 }

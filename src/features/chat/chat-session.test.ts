@@ -425,7 +425,7 @@ describe('ChatSession', () => {
   });
 
   // Regression: the same race, reached through Retry on the reply that is streaming.
-  it('retrying the streaming reply leaves the new reply streaming', async () => {
+  it('retrying the streaming reply adds a version that keeps streaming', async () => {
     const t = setup();
     const first = t.session.send('Is 91 prime?', settings);
     t.push({ type: 'reasoning-delta', text: 'Try 7.' });
@@ -434,7 +434,9 @@ describe('ChatSession', () => {
     const retried = t.session.retry(t.assistant().id, settings);
     await first;
 
-    expect(roles(t.session.getSnapshot().messages)).toEqual(['user', 'assistant', 'assistant']);
+    expect(roles(t.session.getSnapshot().messages)).toEqual(['user', 'assistant']);
+    expect(t.session.getSnapshot().path[1]).toMatchObject({ versionIndex: 1 });
+    expect(t.session.getSnapshot().path[1]?.versionIds).toHaveLength(2);
     expect(t.assistant().state.status).toBe('waiting');
     expect(t.session.getSnapshot().isStreaming).toBe(true);
     t.push({ type: 'answer-delta', text: 'No.' }, { type: 'done' });

@@ -1,13 +1,16 @@
 /**
- * A conversation's live state outside React: messages, the running request, render throttling and
- * the stall watchdog. React reads it through `useSyncExternalStore` (see `use-chat-session.ts`).
+ * A conversation's live state outside React: its messages (every version), the running request,
+ * render throttling, saving, and the stall watchdog. React reads it through `useSyncExternalStore`
+ * (see `use-chat-session.ts`).
  */
+import type { AssistantMessage, ChatMessage, UserMessage } from '../../core/chat/chat-message';
+import { buildRequestMessages } from '../../core/chat/chat-message';
 import {
-  buildRequestMessages,
-  type AssistantMessage,
-  type ChatMessage,
-  type UserMessage,
-} from '../../core/chat/chat-message';
+  chooseVersion,
+  visiblePath,
+  type PathEntry,
+  type VersionChoices,
+} from '../../core/chat/conversation-tree';
 import { createId } from '../../core/chat/create-id';
 import {
   buildReplyRequest,
@@ -25,11 +28,17 @@ import {
 import type { StreamEvent } from '../../core/stream/stream-event';
 import { HttpError } from '../../providers/http-error';
 import type { ProviderSettings } from '../../providers/provider-presets';
+import type { ConversationPersistence } from './conversation-persistence';
 
 /** What the UI renders. A new object whenever anything visible changed. */
 export interface ChatSnapshot {
+  /** The open conversation; `undefined` until its first message. */
+  conversationId: string | undefined;
+  /** The visible messages with their versions. */
+  path: readonly PathEntry[];
+  /** The visible messages only. */
   messages: readonly ChatMessage[];
-  /** Whether a reply is streaming now. */
+  /** Whether a reply is streaming now in this tab. */
   isStreaming: boolean;
 }
 
@@ -54,25 +63,49 @@ export interface ChatSessionDeps {
   setTimer: (callback: () => void, ms: number) => () => void;
   /** Reports a skipped malformed chunk (the console, in the browser). */
   onMalformedChunk?: (data: string, reason: string) => void;
+  /** Where conversations are saved; without it the session keeps everything in memory. */
+  persistence?: ConversationPersistence;
 }
 
 /** Quiet time after which a stream is reported as stalled, in ms. */
 export const STALL_AFTER_MS = 30_000;
+/** A streaming message is saved at least this often, in ms (and at every status change). */
+export const SAVE_EVERY_MS = 1000;
+
+/** The instruction sent to continue an answer that was cut off at max tokens. */
+export const CONTINUE_PROMPT =
+  'Continue exactly where your previous answer stopped. Do not repeat anything you already wrote.';
 
 function describeNetworkError(error: unknown, url: string): string {
   const reason = error instanceof Error && error.message !== '' ? ` (${error.message})` : '';
   return `Connection lost${reason}. Check that ${url} is reachable and allows requests from this page.`;
 }
 
+interface LiveReply {
+  id: string;
+  state: AssistantMessageState;
+  /** When it was last saved, epoch ms, and with which status. */
+  savedAt: number;
+  savedStatus: string;
+}
+
 /** One conversation and at most one reply streaming into it. */
 export class ChatSession {
-  private snapshot: ChatSnapshot = { messages: [], isStreaming: false };
+  private conversationId: string | undefined;
+  private all: ChatMessage[] = [];
+  private choices: VersionChoices = {};
+  private snapshot: ChatSnapshot = {
+    conversationId: undefined,
+    path: [],
+    messages: [],
+    isStreaming: false,
+  };
   private readonly listeners = new Set<() => void>();
   private controller: AbortController | undefined;
-  /** The streaming reply's newest state, published at the next frame. */
-  private live: { id: string; state: AssistantMessageState } | undefined;
+  private live: LiveReply | undefined;
   private isFrameScheduled = false;
   private cancelStallTimer: (() => void) | undefined;
+  private pendingChoiceSaves = 0;
 
   constructor(private readonly deps: ChatSessionDeps) {}
 
@@ -86,29 +119,119 @@ export class ChatSession {
   getSnapshot = (): ChatSnapshot => this.snapshot;
 
   /**
-   * Sends a user message and streams the reply into the conversation. Resolves when the reply has
-   * ended, however it ended; never rejects (failures become the message's `error` state).
+   * Shows a conversation as saved (on open, or when another tab changed it). Messages are merged
+   * by id: the higher revision wins, this tab's streaming reply always wins, and messages this tab
+   * created but hasn't finished saving stay.
+   */
+  showConversation(
+    conversationId: string | undefined,
+    saved: readonly ChatMessage[],
+    choices: VersionChoices,
+  ): void {
+    const isSwitch = conversationId !== this.conversationId;
+    if (isSwitch) {
+      this.stop();
+      this.all = [];
+    }
+    this.conversationId = conversationId;
+    const merged = new Map(this.all.map((m) => [m.id, m]));
+    for (const remote of saved) {
+      const local = merged.get(remote.id);
+      if (local === undefined || (remote.revision ?? 0) >= (local.revision ?? 0)) {
+        merged.set(remote.id, remote);
+      }
+    }
+    const live = this.live;
+    if (live !== undefined) {
+      const message = merged.get(live.id);
+      if (message?.role === 'assistant') merged.set(live.id, { ...message, state: live.state });
+    }
+    this.all = [...merged.values()];
+    this.choices = isSwitch || this.pendingChoiceSaves === 0 ? choices : this.choices;
+    this.render();
+  }
+
+  /** The assistant messages shown as streaming that this tab is not streaming. */
+  foreignStreamingIds(): string[] {
+    return this.all
+      .filter(
+        (m) => m.role === 'assistant' && isStreaming(m.state.status) && m.id !== this.live?.id,
+      )
+      .map((m) => m.id);
+  }
+
+  /**
+   * Sends a user message after the last visible one and streams the reply. Resolves when the reply
+   * has ended, however it ended; never rejects (failures become the message's `error` state).
    * Does nothing while another reply is streaming or when `content` is blank.
    */
   async send(content: string, settings: ProviderSettings): Promise<void> {
     if (this.snapshot.isStreaming || content.trim() === '') return;
-    const now = this.deps.now();
-    const userMessage: UserMessage = { id: createId(now), role: 'user', content, createdAt: now };
-    await this.reply([...this.snapshot.messages, userMessage], settings);
+    const parent = this.snapshot.messages.at(-1);
+    await this.ask(content, parent?.id ?? null, settings);
+  }
+
+  /** Sends an edited version of a user message as a new branch; the old branch stays reachable. */
+  async edit(userId: string, content: string, settings: ProviderSettings): Promise<void> {
+    const original = this.all.find((m) => m.id === userId);
+    if (this.snapshot.isStreaming || original === undefined || content.trim() === '') return;
+    await this.ask(content, original.parentId, settings);
   }
 
   /**
-   * Asks again for a reply to the question `assistantId` answered, stopping that reply first if it
-   * is still streaming. The earlier reply stays; the new one follows it.
+   * Asks again for the question `assistantId` answered, as a new version of the reply (stopping
+   * that reply first if it is still streaming). Earlier versions stay.
    */
-  async retry(assistantId: string, settings: ProviderSettings): Promise<void> {
+  async regenerate(assistantId: string, settings: ProviderSettings): Promise<void> {
     if (this.live?.id === assistantId) this.stop();
-    const messages = this.snapshot.messages;
-    const index = messages.findIndex((message) => message.id === assistantId);
-    if (index === -1 || this.snapshot.isStreaming) return;
-    let end = index + 1;
-    while (messages[end]?.role === 'assistant') end += 1;
-    await this.reply(messages.slice(0, end), settings);
+    const reply = this.all.find((m) => m.id === assistantId);
+    const question = this.all.find((m) => m.id === reply?.parentId);
+    if (this.snapshot.isStreaming || question?.role !== 'user') return;
+    await this.reply(question, settings);
+  }
+
+  /** @deprecated alias kept for the stall notice: same as {@link regenerate}. */
+  retry(assistantId: string, settings: ProviderSettings): Promise<void> {
+    return this.regenerate(assistantId, settings);
+  }
+
+  /** Continues an answer cut off at max tokens, appending to the same message. */
+  async continueReply(assistantId: string, settings: ProviderSettings): Promise<void> {
+    const reply = this.all.find((m) => m.id === assistantId);
+    if (this.snapshot.isStreaming || reply?.role !== 'assistant') return;
+    const history = this.historyTo(reply.id);
+    const messages = [
+      ...buildRequestMessages(history, this.historyTarget(settings)),
+      { role: 'user' as const, content: CONTINUE_PROMPT },
+    ];
+    const resumed: AssistantMessageState = {
+      ...reply.state,
+      status: 'waiting',
+      finishReason: undefined,
+      error: undefined,
+      sawDone: false,
+      timing: { ...reply.state.timing, endedAt: undefined },
+    };
+    await this.stream({ ...reply, state: resumed }, messages, settings);
+  }
+
+  /** Shows the version `messageId` (and everything above it). */
+  selectVersion(messageId: string): void {
+    this.choices = chooseVersion(this.all, this.choices, messageId);
+    this.render();
+    this.saveChoices();
+  }
+
+  /** Records the person's open/fold choice for a message's thinking panel. */
+  setReasoningOpen(assistantId: string, isOpen: boolean): void {
+    this.updateMessage(assistantId, { isReasoningOpen: isOpen });
+  }
+
+  /** Opens or folds every thinking panel of the visible conversation. */
+  setAllReasoningOpen(isOpen: boolean): void {
+    for (const message of this.snapshot.messages) {
+      if (message.role === 'assistant') this.updateMessage(message.id, { isReasoningOpen: isOpen });
+    }
   }
 
   /** Stops the streaming reply, keeping what arrived. The message ends as `stopped`. */
@@ -121,48 +244,127 @@ export class ChatSession {
     this.publish();
   }
 
-  private async reply(history: readonly ChatMessage[], settings: ProviderSettings): Promise<void> {
+  /** Marks messages that were streaming in a page that is gone as interrupted, and saves them. */
+  markInterrupted(ids: readonly string[]): void {
+    for (const id of ids) {
+      const message = this.all.find((m) => m.id === id);
+      if (message?.role !== 'assistant' || !isStreaming(message.state.status)) continue;
+      const state = applyStreamEvent(message.state, { type: 'interrupted' }, this.deps.now());
+      this.updateMessage(id, { state });
+    }
+  }
+
+  private updateMessage(id: string, changes: Partial<AssistantMessage>): void {
+    let changed: ChatMessage | undefined;
+    this.all = this.all.map((m) =>
+      m.id === id && m.role === 'assistant' ? (changed = { ...m, ...changes }) : m,
+    );
+    if (changed === undefined) return;
+    this.render();
+    this.save(changed);
+  }
+
+  private async ask(
+    content: string,
+    parentId: string | null,
+    settings: ProviderSettings,
+  ): Promise<void> {
     const now = this.deps.now();
-    // Earlier replies to the question being answered (when retrying) are not part of the request.
-    const upToQuestion = history.slice(0, history.findLastIndex((m) => m.role === 'user') + 1);
-    const request = buildReplyRequest({
-      ...settings,
-      messages: buildRequestMessages(upToQuestion, {
-        family: settings.family,
-        model: settings.model,
-      }),
-    });
+    const question: UserMessage = {
+      id: createId(now),
+      parentId,
+      createdAt: now,
+      role: 'user',
+      content,
+    };
+    if (this.conversationId === undefined) {
+      this.conversationId = createId(now);
+      void this.deps.persistence?.createConversation(this.conversationId, content, now);
+    }
+    this.all = [...this.all, question];
+    this.choices = chooseVersion(this.all, this.choices, question.id);
+    this.save(question);
+    this.saveChoices();
+    await this.reply(question, settings);
+  }
+
+  /** The visible messages from the first down to `id`, including it. */
+  private historyTo(id: string): ChatMessage[] {
+    const path = visiblePath(this.all, chooseVersion(this.all, this.choices, id));
+    const end = path.findIndex((entry) => entry.message.id === id);
+    return path.slice(0, end + 1).map((entry) => entry.message);
+  }
+
+  private historyTarget(settings: ProviderSettings) {
+    return { family: settings.family, model: settings.model };
+  }
+
+  private async reply(question: UserMessage, settings: ProviderSettings): Promise<void> {
+    const now = this.deps.now();
     const assistant: AssistantMessage = {
       id: createId(now),
+      parentId: question.id,
+      createdAt: now,
       role: 'assistant',
       model: settings.model,
       providerName: settings.providerName,
-      state: applyStreamEvent(createAssistantMessage(), { type: 'request-sent' }, now),
-      request: maskRequest(request),
+      state: createAssistantMessage(),
     };
-    this.live = { id: assistant.id, state: assistant.state };
-    this.setSnapshot({ isStreaming: true, messages: [...history, assistant] });
+    const messages = buildRequestMessages(
+      this.historyTo(question.id),
+      this.historyTarget(settings),
+    );
+    await this.stream(assistant, messages, settings);
+  }
 
+  private async stream(
+    assistant: AssistantMessage,
+    messages: ReturnType<typeof buildRequestMessages>,
+    settings: ProviderSettings,
+  ): Promise<void> {
+    const request = buildReplyRequest({ ...settings, messages });
+    const now = this.deps.now();
+    const started: AssistantMessage = {
+      ...assistant,
+      request: maskRequest(request),
+      state: applyStreamEvent(assistant.state, { type: 'request-sent' }, now),
+    };
+    this.all = [...this.all.filter((m) => m.id !== started.id), started];
+    this.choices = chooseVersion(this.all, this.choices, started.id);
+    this.live = { id: started.id, state: started.state, savedAt: now, savedStatus: '' };
     const controller = new AbortController();
     this.controller = controller;
-    // Everything below touches only this reply: a stopped request that settles late must not
+    this.render(true);
+    // Other tabs treat a streaming message whose lock nobody holds as interrupted, so the lock is
+    // taken before the message is first saved.
+    const persistence = this.deps.persistence;
+    const releaseLock = persistence && (await persistence.holdStreamLock(started.id));
+    this.saveLive(true);
+    this.saveChoices();
+    await this.run(started.id, request, settings.apiStyle, controller);
+    releaseLock?.();
+  }
+
+  private async run(
+    id: string,
+    request: HttpRequestSpec,
+    apiStyle: ApiStyle,
+    controller: AbortController,
+  ): Promise<void> {
+    // Everything here touches only this reply: a stopped request that settles late must not
     // change the reply that replaced it.
-    const apply = (event: AssistantMessageEvent) => this.apply(assistant.id, event);
-    this.armStallTimer(assistant.id);
+    const apply = (event: AssistantMessageEvent) => this.apply(id, event);
+    this.armStallTimer(id);
     try {
-      for await (const batch of this.deps.transport(
-        request,
-        settings.apiStyle,
-        controller.signal,
-      )) {
+      for await (const batch of this.deps.transport(request, apiStyle, controller.signal)) {
         const before: AssistantMessageState | undefined = this.live?.state;
         apply({ type: 'data-received' });
-        this.armStallTimer(assistant.id);
+        this.armStallTimer(id);
         for (const event of batch) {
           if (event.type === 'malformed') this.deps.onMalformedChunk?.(event.data, event.reason);
           apply(event);
         }
-        if (!this.isLiveStreaming(assistant.id)) break;
+        if (!this.isLiveStreaming(id)) break;
         if (this.live?.state !== before) this.schedulePublish();
       }
       apply({ type: 'stream-end' });
@@ -198,7 +400,7 @@ export class ChatSession {
   private apply(id: string, event: AssistantMessageEvent): void {
     if (this.live?.id !== id) return;
     const state = applyStreamEvent(this.live.state, event, this.deps.now());
-    if (state !== this.live.state) this.live = { id, state };
+    if (state !== this.live.state) this.live = { ...this.live, state };
   }
 
   private schedulePublish(): void {
@@ -210,22 +412,62 @@ export class ChatSession {
     });
   }
 
-  /** Copies the live reply into a new snapshot and tells React. */
+  /** Copies the live reply into the messages, saves it when due, and tells React. */
   private publish(): void {
     const live = this.live;
     if (live === undefined) return;
-    const isLive = isStreaming(live.state.status);
-    const messages = this.snapshot.messages.map((message) =>
-      message.id === live.id && message.role === 'assistant'
-        ? { ...message, state: live.state }
-        : message,
+    this.all = this.all.map((m) =>
+      m.id === live.id && m.role === 'assistant' ? { ...m, state: live.state } : m,
     );
+    const isLive = isStreaming(live.state.status);
+    this.saveLive(!isLive);
     if (!isLive) this.live = undefined;
-    this.setSnapshot({ messages, isStreaming: isLive });
+    this.render(isLive);
   }
 
-  private setSnapshot(snapshot: ChatSnapshot): void {
-    this.snapshot = snapshot;
+  /** Saves the live reply if a second has passed, its status changed, or `force`. */
+  private saveLive(force: boolean): void {
+    const live = this.live;
+    if (live === undefined) return;
+    const now = this.deps.now();
+    const isDue = now - live.savedAt >= SAVE_EVERY_MS || live.state.status !== live.savedStatus;
+    if (!force && !isDue) return;
+    const message = this.all.find((m) => m.id === live.id);
+    if (message === undefined) return;
+    this.live = { ...live, savedAt: now, savedStatus: live.state.status };
+    this.save(message);
+  }
+
+  /** Saves a message with its revision raised, and keeps the raised revision locally. */
+  private save(message: ChatMessage): void {
+    const id = this.conversationId;
+    const persistence = this.deps.persistence;
+    if (id === undefined || persistence === undefined) return;
+    const saved = { ...message, revision: (message.revision ?? 0) + 1 };
+    this.all = this.all.map((m) => (m.id === saved.id ? saved : m));
+    void persistence.saveMessage(id, saved);
+  }
+
+  private saveChoices(): void {
+    const id = this.conversationId;
+    const persistence = this.deps.persistence;
+    if (id === undefined || persistence === undefined) return;
+    this.pendingChoiceSaves += 1;
+    void persistence.setVersionChoices(id, this.choices).finally(() => {
+      this.pendingChoiceSaves -= 1;
+    });
+  }
+
+  private render(
+    isStreamingNow = this.live !== undefined && isStreaming(this.live.state.status),
+  ): void {
+    const path = visiblePath(this.all, this.choices);
+    this.snapshot = {
+      conversationId: this.conversationId,
+      path,
+      messages: path.map((entry) => entry.message),
+      isStreaming: isStreamingNow,
+    };
     for (const listener of this.listeners) listener();
   }
 }

@@ -6,6 +6,8 @@ export function endNote(state: AssistantMessageState): string | undefined {
   switch (state.status) {
     case 'stopped':
       return 'Stopped by you.';
+    case 'interrupted':
+      return 'Interrupted (page reloaded): the text saved before the page closed is kept.';
     case 'truncated':
       return state.answer === ''
         ? 'Cut off at max tokens while thinking: no answer came.'
@@ -62,4 +64,21 @@ export function statsSummary(stats: ReplyStats): string[] {
     parts.push(`${mark}${Math.round(stats.tokensPerSecond).toLocaleString('en')} tok/s`);
   }
   return parts;
+}
+
+/** The short end state shown on the thinking panel's header, or `undefined` for a normal end. */
+export function panelNote(state: AssistantMessageState): string | undefined {
+  const hasNoAnswer = state.answer === '';
+  const labels: Partial<Record<AssistantMessageState['status'], string>> = {
+    stopped: 'stopped',
+    truncated: 'cut off',
+    error: 'failed',
+    interrupted: 'interrupted',
+  };
+  const label = labels[state.status];
+  if (label !== undefined) return hasNoAnswer ? `${label} · incomplete` : label;
+  if (state.status === 'done' && hasNoAnswer && state.finishReason !== 'tool_calls') {
+    return 'incomplete';
+  }
+  return undefined;
 }

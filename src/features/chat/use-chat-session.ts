@@ -1,28 +1,58 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { streamReply } from '../../providers/stream-reply';
+import type { ConversationStore } from '../../storage/conversation-store';
 import { ChatSession, type ChatSessionDeps, type ChatSnapshot } from './chat-session';
+import type { ConversationPersistence } from './conversation-persistence';
 
-const browserDeps: ChatSessionDeps = {
-  transport: streamReply,
-  setTimer: (callback, ms) => {
-    const timer = setTimeout(callback, ms);
-    return () => clearTimeout(timer);
-  },
-  now: () => Date.now(),
-  scheduleFrame: (callback) => requestAnimationFrame(callback),
-  onMalformedChunk: (data, reason) =>
-    console.warn(`Ruminate skipped a malformed stream chunk (${reason}):`, data),
-};
+function browserDeps(persistence: ConversationPersistence | undefined): ChatSessionDeps {
+  return {
+    transport: streamReply,
+    setTimer: (callback, ms) => {
+      const timer = setTimeout(callback, ms);
+      return () => clearTimeout(timer);
+    },
+    now: () => Date.now(),
+    scheduleFrame: (callback) => requestAnimationFrame(callback),
+    onMalformedChunk: (data, reason) =>
+      console.warn(`Ruminate skipped a malformed stream chunk (${reason}):`, data),
+    persistence,
+  };
+}
+
+interface UseChatSessionOptions {
+  store: ConversationStore | undefined;
+  persistence: ConversationPersistence | undefined;
+  /** The conversation to show; `undefined` for a new one. */
+  conversationId: string | undefined;
+}
 
 /**
- * The React binding of a {@link ChatSession}: re-renders at most once per animation frame while a
- * reply streams, and at once when it ends.
+ * The React binding of a {@link ChatSession}: shows the conversation `conversationId` as saved,
+ * follows changes other tabs make to it, marks replies whose page went away as interrupted, and
+ * re-renders at most once per animation frame while a reply streams.
  */
-export function useChatSession(deps: ChatSessionDeps = browserDeps): {
+export function useChatSession({ store, persistence, conversationId }: UseChatSessionOptions): {
   snapshot: ChatSnapshot;
   session: ChatSession;
 } {
-  const [session] = useState(() => new ChatSession(deps));
+  const [session] = useState(() => new ChatSession(browserDeps(persistence)));
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+
+  useEffect(() => {
+    if (conversationId === undefined || store === undefined) {
+      session.showConversation(undefined, [], {});
+      return;
+    }
+    return store.watch(conversationId, (saved) => {
+      if (saved === undefined) return;
+      session.showConversation(conversationId, saved.messages, saved.record.versionChoices);
+      for (const id of session.foreignStreamingIds()) {
+        void persistence?.isStreamLockHeld(id).then((isHeld) => {
+          if (!isHeld) session.markInterrupted([id]);
+        });
+      }
+    });
+  }, [conversationId, store, persistence, session]);
+
   return { snapshot, session };
 }

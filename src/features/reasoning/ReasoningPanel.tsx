@@ -45,16 +45,31 @@ interface RootProps {
   /** Open when nobody has toggled: while thinking, or when reasoning is all there is. */
   isOpenByDefault: boolean;
   timing: MessageTiming;
+  /**
+   * The person's saved choice, when the caller keeps it (it then survives reloads); without it the
+   * panel remembers the choice itself while mounted.
+   */
+  userChoice?: boolean;
+  /** Called with the person's new choice when they toggle. */
+  onUserChoice?: (isOpen: boolean) => void;
   children: ReactNode;
 }
 
-function Root({ isThinking, isOpenByDefault, timing, children }: RootProps) {
-  const [userChoice, setUserChoice] = useState<boolean | undefined>(undefined);
-  const isOpen = userChoice ?? isOpenByDefault;
+function Root({
+  isThinking,
+  isOpenByDefault,
+  timing,
+  userChoice,
+  onUserChoice,
+  children,
+}: RootProps) {
+  const [ownChoice, setOwnChoice] = useState<boolean | undefined>(undefined);
+  const choice = onUserChoice === undefined ? ownChoice : userChoice;
+  const isOpen = choice ?? isOpenByDefault;
   const contentId = useId();
   const value: ReasoningContextValue = {
     isOpen,
-    toggle: () => setUserChoice(!isOpen),
+    toggle: () => (onUserChoice ?? setOwnChoice)(!isOpen),
     contentId,
     isThinking,
     timing,

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ProviderPreset, ProviderSettings } from '../../providers/provider-presets';
 import { settingsFromPreset } from '../../providers/provider-presets';
+import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import type { ApiStyle } from '../../core/requests/provider-request';
+import type { Preferences } from './settings-store';
 import { fieldClass, RequestOptionsFields } from './RequestOptionsFields';
 import { useModels } from './use-models';
 
@@ -9,7 +11,8 @@ interface SettingsDialogProps {
   isOpen: boolean;
   settings: ProviderSettings | undefined;
   presets: readonly ProviderPreset[];
-  onSave: (settings: ProviderSettings) => void;
+  preferences: Preferences;
+  onSave: (settings: ProviderSettings, preferences: Preferences) => void;
   onClose: () => void;
 }
 
@@ -38,7 +41,8 @@ export function SettingsDialog(props: SettingsDialogProps) {
   );
 }
 
-function SettingsForm({ settings, presets, onSave, onClose }: SettingsDialogProps) {
+function SettingsForm({ settings, presets, preferences, onSave, onClose }: SettingsDialogProps) {
+  const [policy, setPolicy] = useState<ReasoningPanelPolicy>(preferences.reasoningPanel);
   const fallback = presets[0];
   const [draft, setDraft] = useState<ProviderSettings>(
     () => settings ?? (fallback ? settingsFromPreset(fallback) : emptySettings),
@@ -53,6 +57,7 @@ function SettingsForm({ settings, presets, onSave, onClose }: SettingsDialogProp
     model: useId(),
     list: useId(),
     style: useId(),
+    policy: useId(),
   };
 
   function choosePreset(id: string) {
@@ -64,7 +69,10 @@ function SettingsForm({ settings, presets, onSave, onClose }: SettingsDialogProp
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    onSave({ ...draft, baseUrl: draft.baseUrl.trim(), model: draft.model.trim() });
+    onSave(
+      { ...draft, baseUrl: draft.baseUrl.trim(), model: draft.model.trim() },
+      { ...preferences, reasoningPanel: policy },
+    );
   }
 
   return (
@@ -184,6 +192,24 @@ function SettingsForm({ settings, presets, onSave, onClose }: SettingsDialogProp
         options={draft.options}
         onChange={(options) => setDraft({ ...draft, options })}
       />
+      <div className="flex flex-col gap-1.5">
+        <label htmlFor={ids.policy} className="text-sm font-medium">
+          Thinking panel
+        </label>
+        <select
+          id={ids.policy}
+          value={policy}
+          onChange={(event) => setPolicy(event.target.value as ReasoningPanelPolicy)}
+          className={inputClass}
+        >
+          <option value="auto">Open while thinking, then fold</option>
+          <option value="open">Always open</option>
+          <option value="folded">Always folded</option>
+        </select>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Your own toggle on a message always wins. Alt+R opens or folds every panel.
+        </p>
+      </div>
       <div className="flex justify-end gap-2 pt-2">
         <button
           type="button"

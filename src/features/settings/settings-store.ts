@@ -3,6 +3,8 @@
  * browser and is sent only to the provider's base URL.
  */
 import * as v from 'valibot';
+import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
+import { createLocalStore } from '../../lib/local-store';
 import type { ProviderSettings } from '../../providers/provider-presets';
 
 /** The localStorage key, versioned so a future shape can migrate. */
@@ -34,50 +36,36 @@ const SettingsSchema = v.object({
   options: v.optional(OptionsSchema, {}),
 });
 
-const listeners = new Set<() => void>();
-let cached: { raw: string | null; value: ProviderSettings | undefined } | undefined;
-
-function readRaw(): string | null {
-  try {
-    return localStorage.getItem(SETTINGS_KEY);
-  } catch {
-    return null;
-  }
-}
+const store = createLocalStore<ProviderSettings | undefined>(
+  SETTINGS_KEY,
+  SettingsSchema as v.GenericSchema<unknown, ProviderSettings>,
+  undefined,
+);
 
 /** The saved settings, or `undefined` when none are saved or they are unreadable. */
-export function loadSettings(): ProviderSettings | undefined {
-  const raw = readRaw();
-  if (cached?.raw === raw) return cached.value;
-  let value: ProviderSettings | undefined;
-  try {
-    const parsed = v.safeParse(SettingsSchema, JSON.parse(raw ?? 'null'));
-    value = parsed.success ? parsed.output : undefined;
-  } catch {
-    value = undefined;
-  }
-  cached = { raw, value };
-  return value;
-}
+export const loadSettings = store.load;
 
 /**
  * Saves settings and notifies subscribers.
  * @throws when localStorage refuses the write (quota, or storage disabled).
  */
-export function saveSettings(settings: ProviderSettings): void {
-  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
-  for (const listener of listeners) listener();
-}
+export const saveSettings = (settings: ProviderSettings) => store.save(settings);
 
 /** For `useSyncExternalStore`: also follows changes made in other tabs. */
-export function subscribeSettings(listener: () => void): () => void {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === SETTINGS_KEY) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+export const subscribeSettings = store.subscribe;
+
+/** Display preferences, kept in localStorage. */
+export interface Preferences {
+  reasoningPanel: ReasoningPanelPolicy;
 }
+
+const PreferencesSchema = v.object({
+  reasoningPanel: v.optional(v.picklist(['auto', 'open', 'folded']), 'auto'),
+});
+
+/** The preferences store (`ruminate.preferences.v1`). */
+export const preferencesStore = createLocalStore<Preferences>(
+  'ruminate.preferences.v1',
+  PreferencesSchema,
+  { reasoningPanel: 'auto' },
+);

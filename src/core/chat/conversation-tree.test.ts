@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createAssistantMessage } from '../stream/assistant-message';
+import type { ChatMessage } from './chat-message';
+import { chooseVersion, visibleMessages, visiblePath } from './conversation-tree';
+
+const user = (id: string, parentId: string | null, createdAt: number): ChatMessage => ({
+  id,
+  parentId,
+  createdAt,
+  role: 'user',
+  content: id,
+});
+const reply = (id: string, parentId: string, createdAt: number): ChatMessage => ({
+  id,
+  parentId,
+  createdAt,
+  role: 'assistant',
+  model: 'm',
+  providerName: 'p',
+  state: createAssistantMessage(),
+});
+
+// q1 ─ a1, a1b (regenerated) ─ q2 (under a1b); q1 edited as q1b ─ a3
+const tree = [
+  user('q1', null, 1),
+  reply('a1', 'q1', 2),
+  reply('a1b', 'q1', 3),
+  user('q2', 'a1b', 4),
+  user('q1b', null, 5),
+  reply('a3', 'q1b', 6),
+];
+
+describe('visiblePath', () => {
+  it('follows the newest version at every fork by default', () => {
+    expect(visibleMessages(tree).map((m) => m.id)).toEqual(['q1b', 'a3']);
+  });
+
+  it('follows chosen versions and reports each message’s place among its versions', () => {
+    const path = visiblePath(tree, { root: 'q1', q1: 'a1b' });
+    expect(path.map((e) => e.message.id)).toEqual(['q1', 'a1b', 'q2']);
+    expect(path[0]).toMatchObject({ versionIds: ['q1', 'q1b'], versionIndex: 0 });
+    expect(path[1]).toMatchObject({ versionIds: ['a1', 'a1b'], versionIndex: 1 });
+    expect(path[2]).toMatchObject({ versionIds: ['q2'], versionIndex: 0 });
+  });
+
+  it('falls back to the newest version when a choice no longer exists', () => {
+    expect(visibleMessages(tree, { root: 'gone' }).map((m) => m.id)).toEqual(['q1b', 'a3']);
+  });
+
+  it('is empty for an empty conversation', () => {
+    expect(visiblePath([])).toEqual([]);
+  });
+});
+
+describe('chooseVersion', () => {
+  it('makes a message and all its ancestors visible', () => {
+    const choices = chooseVersion(tree, {}, 'q2');
+    expect(visibleMessages(tree, choices).map((m) => m.id)).toEqual(['q1', 'a1b', 'q2']);
+  });
+});

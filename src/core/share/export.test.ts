@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonImport, toJsonExport, toJsonHistoryExport, toMarkdown } from './export';
+import type { SharedAssistantMessage, SharedTranscript } from './transcript';
+
+const transcript: SharedTranscript = {
+  title: 'Sky colour',
+  messages: [
+    { role: 'user', content: 'Why is the sky blue?' },
+    {
+      role: 'assistant',
+      reasoning: 'Rayleigh scattering goes as 1/λ⁴.',
+      answer: 'Because air scatters **blue** light most.',
+      status: 'done',
+      finishReason: 'stop',
+      timing: { requestSentAt: 0, firstReasoningAt: 1_000, firstAnswerAt: 13_400, endedAt: 15_000 },
+      usage: { promptTokens: 8, completionTokens: 120, reasoningTokens: 90 },
+      model: 'deepseek-reasoner',
+    },
+    { role: 'user', content: 'And at sunset?' },
+    {
+      role: 'assistant',
+      reasoning: 'Longer path…',
+      answer: 'Red, be',
+      status: 'stopped',
+      model: 'deepseek-reasoner',
+    },
+  ],
+};
+
+function reply(fields: Partial<SharedAssistantMessage>): SharedTranscript {
+  const message: SharedAssistantMessage = {
+    role: 'assistant',
+    reasoning: '',
+    answer: 'A',
+    status: 'done',
+    ...fields,
+  };
+  return { title: 'T', messages: [message] };
+}
+
+describe('toMarkdown', () => {
+  it('writes questions, reasoning in <details> with its duration, answers and end states', () => {
+    expect(toMarkdown(transcript)).toBe(
+      [
+        '# Sky colour',
+        '**You:**',
+        'Why is the sky blue?',
+        '**Assistant (deepseek-reasoner):**',
+        '<details><summary>Thought for 12 seconds</summary>',
+        'Rayleigh scattering goes as 1/λ⁴.',
+        '</details>',
+        'Because air scatters **blue** light most.',
+        '**You:**',
+        'And at sunset?',
+        '**Assistant (deepseek-reasoner):**',
+        '<details><summary>Reasoning</summary>',
+        'Longer path…',
+        '</details>',
+        'Red, be',
+        '_Stopped by you._',
+      ].join('\n\n') + '\n',
+    );
+  });
+
+  it('times reasoning to the end when no answer came, in minutes when long', () => {
+    const timing = { firstReasoningAt: 0, endedAt: 125_000 };
+    expect(toMarkdown(reply({ reasoning: 'r', answer: '', timing }))).toContain(
+      '<details><summary>Thought for 2 min 5 s</summary>',
+    );
+    const oneSecond = { firstReasoningAt: 0, firstAnswerAt: 300 };
+    expect(toMarkdown(reply({ reasoning: 'r', timing: oneSecond }))).toContain(
+      'Thought for 1 second',
+    );
+  });
+
+  it.each([
+    [{ status: 'truncated' as const }, '_Cut off at max tokens._'],
+    [
+      {
+        status: 'error' as const,
+        error: { kind: 'http' as const, message: 'Bad key_1 <b>', status: 401 },
+      },
+      '_Error: Bad key\\_1 \\<b\\>_',
+    ],
+    [{ status: 'error' as const }, '_Error._'],
+    [
+      { status: 'interrupted' as const },
+      '_Interrupted: the page closed before the reply finished._',
+    ],
+    [{ status: 'answering' as const }, '_Still being written when this was shared._'],
+  ])('notes an unfinished reply: %j', (fields, note) => {
+    expect(toMarkdown(reply(fields))).toBe(`# T\n\n**Assistant:**\n\nA\n\n${note}\n`);
+  });
+
+  it('escapes <details> tags in reasoning so it cannot close its block early', () => {
+    const markdown = toMarkdown(
+      reply({ reasoning: 'a </details> b </DETAILS > c <details open>' }),
+    );
+    expect(markdown).toContain('a &lt;/details> b &lt;/DETAILS > c &lt;details open>');
+    expect(markdown.match(/<\/details>/gi)).toHaveLength(1);
+  });
+
+  it('escapes an unbalanced <details> in a question or an answer too', () => {
+    const markdown = toMarkdown({
+      title: 'T',
+      messages: [
+        { role: 'user', content: 'see <details>' },
+        { role: 'assistant', reasoning: '', answer: '<DETAILS open>', status: 'done' },
+      ],
+    });
+    expect(markdown).toBe(
+      '# T\n\n**You:**\n\nsee &lt;details>\n\n**Assistant:**\n\n&lt;DETAILS open>\n',
+    );
+  });
+
+  it('closes a code fence left open, so it cannot swallow what follows', () => {
+    const markdown = toMarkdown(reply({ reasoning: 'look:\n````py\nx = 1\n```\nstill code' }));
+    expect(markdown).toContain('````py\nx = 1\n```\nstill code\n````\n\n</details>');
+    const closed = toMarkdown(reply({ reasoning: '~~~\ncode\n~~~' }));
+    expect(closed).toContain('~~~\ncode\n~~~\n\n</details>');
+  });
+
+  it('names an untitled conversation and keeps the title on one line', () => {
+    expect(toMarkdown({ title: '  ', messages: [] })).toBe('# Untitled conversation\n');
+    expect(toMarkdown({ title: 'a\nb', messages: [] })).toBe('# a b\n');
+  });
+});
+
+describe('JSON export and import', () => {
+  const at = new Date('2025-01-02T03:04:05.000Z');
+
+  it('writes a versioned file that imports back equal', () => {
+    const text = toJsonExport(transcript, at);
+    expect(JSON.parse(text)).toEqual({
+      format: 'ruminate-transcript',
+      version: 1,
+      exportedAt: '2025-01-02T03:04:05.000Z',
+      transcript,
+    });
+    expect(Object.keys(JSON.parse(text))).toEqual([
+      'format',
+      'version',
+      'exportedAt',
+      'transcript',
+    ]);
+    expect(parseJsonImport(text)).toEqual({ ok: true, transcripts: [transcript] });
+  });
+
+  it('exports and imports a whole history', () => {
+    const other: SharedTranscript = { title: '', messages: [] };
+    const text = toJsonHistoryExport([transcript, other], at);
+    expect(JSON.parse(text)).toMatchObject({ format: 'ruminate-transcript', version: 1 });
+    expect(parseJsonImport(text)).toEqual({ ok: true, transcripts: [transcript, other] });
+    expect(parseJsonImport(`\uFEFF${text}`).ok).toBe(true);
+  });
+
+  const file = { format: 'ruminate-transcript', version: 1, exportedAt: 'x', transcript };
+  it.each([
+    ['garbage', 'not json {', /not valid JSON/],
+    ['a JSON array', '[]', /not a Ruminate export/],
+    ['another format', JSON.stringify({ ...file, format: 'chatgpt' }), /not a Ruminate export/],
+    [
+      'a newer version',
+      JSON.stringify({ ...file, version: 2 }),
+      /newer Ruminate \(format version 2\)/,
+    ],
+    ['an odd version', JSON.stringify({ ...file, version: '1' }), /unknown format version \("1"\)/],
+    [
+      'no conversation',
+      JSON.stringify({ ...file, transcript: undefined }),
+      /holds no conversation/,
+    ],
+  ])('refuses %s with a clear error', (_, text, error) => {
+    const result = parseJsonImport(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+  });
+
+  it('says where a schema-invalid file is damaged', () => {
+    const bad = { ...transcript, messages: [{ role: 'system', content: 'x' }] };
+    const result = parseJsonImport(JSON.stringify({ ...file, transcript: bad }));
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/damaged.*transcript\.messages\.0\.role/),
+    });
+    const history = {
+      format: 'ruminate-transcript',
+      version: 1,
+      conversations: [transcript, { title: 1 }],
+    };
+    const second = parseJsonImport(JSON.stringify(history));
+    expect(second).toEqual({ ok: false, error: expect.stringMatching(/conversations\.1\.title/) });
+  });
+});

@@ -1,0 +1,133 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { AssistantMessage, ChatMessage, UserMessage } from '../chat/chat-message';
+import { createAssistantMessage } from '../stream/assistant-message';
+import { sharedTranscriptSchema, toSharedTranscript, turnOf } from './transcript';
+
+function user(id: string, parentId: string | null = null): UserMessage {
+  return { id, parentId, createdAt: 0, role: 'user', content: `question ${id}` };
+}
+
+function reply(id: string, parentId: string): AssistantMessage {
+  return {
+    id,
+    parentId,
+    createdAt: 0,
+    role: 'assistant',
+    model: 'deepseek-reasoner',
+    providerName: 'DeepSeek',
+    state: {
+      ...createAssistantMessage(),
+      reasoning: `thoughts ${id}`,
+      answer: `answer ${id}`,
+      status: 'done',
+      finishReason: 'stop',
+      usage: { promptTokens: 3, completionTokens: 9 },
+      timing: { requestSentAt: 1, firstReasoningAt: 2, firstAnswerAt: 3, endedAt: 4 },
+      malformedChunks: 2,
+      sawDone: true,
+    },
+    request: {
+      url: 'https://secret.example/v1/chat/completions',
+      headers: { Authorization: 'Bearer sk-…' },
+      body: { model: 'deepseek-reasoner' },
+    },
+  };
+}
+
+const conversation: ChatMessage[] = [
+  user('u1'),
+  reply('a1', 'u1'),
+  user('u2', 'a1'),
+  reply('a2', 'u2'),
+];
+
+describe('toSharedTranscript', () => {
+  it('keeps words, end state, timing, usage and model, and nothing about the request', () => {
+    const transcript = toSharedTranscript('Title', conversation, { includeReasoning: true });
+    expect(transcript.messages[1]).toEqual({
+      role: 'assistant',
+      reasoning: 'thoughts a1',
+      answer: 'answer a1',
+      status: 'done',
+      finishReason: 'stop',
+      timing: { requestSentAt: 1, firstReasoningAt: 2, firstAnswerAt: 3, endedAt: 4 },
+      usage: { promptTokens: 3, completionTokens: 9 },
+      model: 'deepseek-reasoner',
+    });
+    expect(transcript.messages[0]).toEqual({ role: 'user', content: 'question u1' });
+    expect(JSON.stringify(transcript)).not.toMatch(/secret|sk-|Bearer|DeepSeek|"id"/);
+    expect(v.is(sharedTranscriptSchema, transcript)).toBe(true);
+  });
+
+  it('empties reasoning when it is not included', () => {
+    const transcript = toSharedTranscript('t', conversation, { includeReasoning: false });
+    const replies = transcript.messages.filter((m) => m.role === 'assistant');
+    expect(replies.map((m) => m.reasoning)).toEqual(['', '']);
+    expect(JSON.stringify(transcript)).not.toContain('thoughts');
+  });
+
+  it('keeps messages up to and including upToMessageId, and none for an unknown id', () => {
+    const upTo = toSharedTranscript('t', conversation, {
+      includeReasoning: true,
+      upToMessageId: 'a1',
+    });
+    expect(upTo.messages).toHaveLength(2);
+    const unknown = toSharedTranscript('t', conversation, {
+      includeReasoning: true,
+      upToMessageId: 'x',
+    });
+    expect(unknown.messages).toEqual([]);
+  });
+
+  it('keeps an error and a still-streaming status as they were', () => {
+    const failed = reply('a3', 'u2');
+    failed.state = {
+      ...createAssistantMessage(),
+      status: 'error',
+      error: { kind: 'http', message: 'Unauthorized', status: 401 },
+    };
+    const streaming = reply('a4', 'u2');
+    streaming.state = { ...streaming.state, status: 'reasoning', timing: {} };
+    const { messages } = toSharedTranscript('t', [failed, streaming], { includeReasoning: true });
+    expect(messages[0]).toEqual({
+      role: 'assistant',
+      reasoning: '',
+      answer: '',
+      status: 'error',
+      model: 'deepseek-reasoner',
+      error: { kind: 'http', message: 'Unauthorized', status: 401 },
+    });
+    expect(messages[1]).toMatchObject({ status: 'reasoning' });
+    expect(messages[1]).not.toHaveProperty('timing');
+  });
+
+  it('cuts a long title to 500 chars without splitting an emoji', () => {
+    const title = `${'x'.repeat(499)}😀 more`;
+    const transcript = toSharedTranscript(title, [], { includeReasoning: true });
+    expect(transcript.title).toBe('x'.repeat(499));
+    expect(v.is(sharedTranscriptSchema, transcript)).toBe(true);
+  });
+});
+
+describe('turnOf', () => {
+  it('returns the question and the given reply', () => {
+    expect(turnOf(conversation, 'a2').map((m) => m.id)).toEqual(['u2', 'a2']);
+  });
+
+  it('finds the question of a regenerated reply through its parent', () => {
+    const retry = reply('a1b', 'u1');
+    expect(turnOf([...conversation, retry], 'a1b').map((m) => m.id)).toEqual(['u1', 'a1b']);
+  });
+
+  it('falls back to the nearest question before the reply, and to the reply alone', () => {
+    const orphan = reply('a9', 'gone');
+    expect(turnOf([user('u1'), orphan], 'a9').map((m) => m.id)).toEqual(['u1', 'a9']);
+    expect(turnOf([orphan], 'a9').map((m) => m.id)).toEqual(['a9']);
+  });
+
+  it('returns nothing for an unknown id or a user message id', () => {
+    expect(turnOf(conversation, 'nope')).toEqual([]);
+    expect(turnOf(conversation, 'u1')).toEqual([]);
+  });
+});

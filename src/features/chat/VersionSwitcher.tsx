@@ -1,0 +1,47 @@
+interface VersionSwitcherProps {
+  versionIds: readonly string[];
+  versionIndex: number;
+  /** What the versions are of, for screen readers: "answer" or "question". */
+  noun: string;
+  onSelect: (messageId: string) => void;
+}
+
+const arrowClass =
+  'rounded px-1.5 py-0.5 hover:bg-zinc-100 disabled:opacity-30 focus-visible:outline-2 focus-visible:outline-brand dark:hover:bg-zinc-800';
+
+/** `‹ 2 / 3 ›`: moves between the versions of a message. Nothing when there is one version. */
+export function VersionSwitcher({
+  versionIds,
+  versionIndex,
+  noun,
+  onSelect,
+}: VersionSwitcherProps) {
+  if (versionIds.length < 2) return null;
+  const previous = versionIds[versionIndex - 1];
+  const next = versionIds[versionIndex + 1];
+  return (
+    <span className="inline-flex items-center gap-0.5 tabular-nums" data-testid="version-switcher">
+      <button
+        type="button"
+        className={arrowClass}
+        disabled={previous === undefined}
+        aria-label={`Previous ${noun} version`}
+        onClick={() => previous !== undefined && onSelect(previous)}
+      >
+        ‹
+      </button>
+      <span aria-label={`${noun} version ${versionIndex + 1} of ${versionIds.length}`}>
+        {versionIndex + 1} / {versionIds.length}
+      </span>
+      <button
+        type="button"
+        className={arrowClass}
+        disabled={next === undefined}
+        aria-label={`Next ${noun} version`}
+        onClick={() => next !== undefined && onSelect(next)}
+      >
+        ›
+      </button>
+    </span>
+  );
+}
