@@ -46,7 +46,7 @@ function CodeBlock({ children }: ComponentProps<'pre'>) {
     <div className="code-block">
       <div className="code-block-bar">
         <span>{language ?? 'text'}</span>
-        <CopyButton text={code} label="Copy code" />
+        <CopyButton text={code} label="Copy code" isCompact />
       </div>
       <pre>{children}</pre>
     </div>

@@ -1,7 +1,18 @@
 import { useEffect, useState } from 'react';
 
-/** A small button that copies `text` to the clipboard and says so for two seconds. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/**
+ * A small button that copies `text` to the clipboard and says so for two seconds. It reads
+ * `label` ("Copy answer"), or just "Copy" when `isCompact` (a code block's own bar).
+ */
+export function CopyButton({
+  text,
+  label,
+  isCompact = false,
+}: {
+  text: string;
+  label: string;
+  isCompact?: boolean;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -27,7 +38,13 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       aria-label={label}
     >
       <span aria-live="polite">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+        {state === 'copied'
+          ? 'Copied'
+          : state === 'failed'
+            ? 'Copy failed'
+            : isCompact
+              ? 'Copy'
+              : label}
       </span>
     </button>
   );

@@ -3,6 +3,7 @@
  * and versioned JSON that imports back without loss.
  */
 import * as v from 'valibot';
+import { formatDuration } from '../stream/thinking-label';
 import {
   describeIssues,
   sharedTranscriptSchema,
@@ -20,15 +21,6 @@ export const JSON_EXPORT_VERSION = 1;
 /** The result of {@link parseJsonImport}: the conversations, or what is wrong in plain words. */
 export type JsonImportResult =
   { ok: true; transcripts: SharedTranscript[] } | { ok: false; error: string };
-
-/** `"1 second"`, `"34 seconds"`, `"2 min 5 s"`, as the thinking panel shows durations. */
-function formatDuration(ms: number): string {
-  const seconds = Math.max(1, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
-}
 
 function reasoningSummary(message: SharedAssistantMessage): string {
   const { firstReasoningAt, firstAnswerAt, endedAt } = message.timing ?? {};

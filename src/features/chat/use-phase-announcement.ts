@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../core/chat/chat-message';
-import { reasoningDurationMs, formatDuration } from '../reasoning/thinking-label';
+import { formatDuration, reasoningDurationMs } from '../../core/stream/thinking-label';
 import { errorText } from './message-notes';
 
 /**

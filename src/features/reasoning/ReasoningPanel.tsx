@@ -17,7 +17,7 @@ import {
 } from 'react';
 import type { MessageTiming } from '../../core/stream/assistant-message';
 import { Markdown } from '../../lib/markdown';
-import { thinkingLabel } from './thinking-label';
+import { thinkingLabel } from '../../core/stream/thinking-label';
 import { useNow } from './use-now';
 
 interface ReasoningContextValue {

@@ -1,4 +1,4 @@
-import type { MessageTiming } from '../../core/stream/assistant-message';
+import type { MessageTiming } from './assistant-message';
 
 /** Reasoning time in ms: from the first reasoning token to the first answer token (or the end). */
 export function reasoningDurationMs(timing: MessageTiming, now: number): number | undefined {
