@@ -1,19 +1,84 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useState, useSyncExternalStore } from 'react';
+import { titleFrom } from '../storage/conversation-store';
+import { createId } from '../core/chat/create-id';
+import type { ChatMessage } from '../core/chat/chat-message';
+import { parseJsonImport } from '../core/share/export';
+import { toChatMessages } from '../core/share/to-chat-messages';
 import { ChatPage } from '../features/chat/ChatPage';
+import { ReadOnlyMessages } from '../features/chat/ReadOnlyMessages';
+import { ShareDialog, type ShareTarget } from '../features/share/ShareDialog';
+import { SharedTranscriptPage } from '../features/share/SharedTranscriptPage';
 import { Sidebar } from '../features/history/Sidebar';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { preferencesStore } from '../features/settings/settings-store';
 import { useProviderSettings } from '../features/settings/use-provider-settings';
 import { queryClient } from '../lib/query-client';
+import { importTranscripts } from './import-transcripts';
 import { useConversationUrl } from './use-conversation-url';
+import { useShareFragment } from './use-share-fragment';
 import { useStorage } from './use-storage';
 
 function Shell() {
+  const [fragment, leaveShared] = useShareFragment();
+  const storage = useStorage();
+  const [, openConversation] = useConversationUrl();
+  if (fragment !== undefined) {
+    return (
+      <SharedTranscriptPage
+        fragment={fragment}
+        renderTranscript={(transcript) => (
+          <ReadOnlyMessages messages={toChatMessages(transcript, () => createId(), 0)} />
+        )}
+        onContinue={(transcript) => {
+          if (storage.store === undefined) return;
+          void importTranscripts(storage.store, [transcript]).then(([id]) => {
+            leaveShared();
+            openConversation(id);
+          });
+        }}
+        onLeave={leaveShared}
+      />
+    );
+  }
+  return <ChatShell storage={storage} />;
+}
+
+function ChatShell({ storage }: { storage: ReturnType<typeof useStorage> }) {
   const { settings, presets, save } = useProviderSettings();
   const preferences = useSyncExternalStore(preferencesStore.subscribe, preferencesStore.load);
-  const storage = useStorage();
   const [conversationId, openConversation] = useConversationUrl();
+  const [shareTarget, setShareTarget] = useState<ShareTarget>();
+  const store = storage.store;
+  const openShare = useCallback(
+    async (target: {
+      conversationId: string | undefined;
+      messages: readonly ChatMessage[];
+      messageId?: string;
+    }) => {
+      const saved =
+        target.conversationId === undefined ? undefined : await store?.load(target.conversationId);
+      const first = target.messages.find((m) => m.role === 'user');
+      const title = saved?.record.title ?? titleFrom(first?.role === 'user' ? first.content : '');
+      setShareTarget({ title, messages: target.messages, messageId: target.messageId });
+    },
+    [store],
+  );
+  const handleShare = useCallback(
+    (target: Parameters<typeof openShare>[0]) => void openShare(target),
+    [openShare],
+  );
+  const handleImport = useCallback(
+    async (text: string): Promise<string> => {
+      const parsed = parseJsonImport(text);
+      if (!parsed.ok) return parsed.error;
+      if (store === undefined) return 'Storage is not open yet.';
+      const ids = await importTranscripts(store, parsed.transcripts);
+      if (ids[0] !== undefined) openConversation(ids[0]);
+      return `Imported ${ids.length} conversation${ids.length === 1 ? '' : 's'}.`;
+    },
+    [store, openConversation],
+  );
   const [isSettingsOpen, setSettingsOpen] = useState(false);
   const [isSidebarOpen, setSidebarOpen] = useState(false);
   const isDemo = settings?.presetId === 'demo';
@@ -85,7 +150,12 @@ function Shell() {
           className={`${isSidebarOpen ? 'block' : 'hidden'} w-full shrink-0 border-r border-zinc-200 md:block md:w-64 dark:border-zinc-800`}
         >
           {storage.store !== undefined && (
-            <Sidebar store={storage.store} currentId={conversationId} onOpen={open} />
+            <Sidebar
+              store={storage.store}
+              currentId={conversationId}
+              onOpen={open}
+              onImport={handleImport}
+            />
           )}
         </aside>
         <main
@@ -101,12 +171,14 @@ function Shell() {
               conversationId={conversationId}
               onConversationCreated={openConversation}
               reasoningPolicy={preferences.reasoningPanel}
+              onShare={handleShare}
             />
           ) : (
             <p className="m-auto text-sm text-zinc-500">Opening your conversations…</p>
           )}
         </main>
       </div>
+      <ShareDialog target={shareTarget} onClose={() => setShareTarget(undefined)} />
       <SettingsDialog
         isOpen={isSettingsOpen}
         settings={settings}

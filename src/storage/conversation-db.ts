@@ -61,6 +61,9 @@ export async function openRuminateDb(name = 'ruminate'): Promise<OpenedDb> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
+    // liveQuery reads Dexie's module-wide dependencies, not the instance options.
+    Dexie.dependencies.indexedDB = indexedDB;
+    Dexie.dependencies.IDBKeyRange = IDBKeyRange;
     const db = new RuminateDb(name, { indexedDB, IDBKeyRange });
     await db.open();
     return {
@@ -73,8 +76,8 @@ export async function openRuminateDb(name = 'ruminate'): Promise<OpenedDb> {
 
 /** Whether an error from a write means the browser's storage is full. */
 export function isQuotaError(error: unknown): boolean {
-  const name = error instanceof Error ? error.name : '';
+  const nameOf = (value: unknown) =>
+    typeof value === 'object' && value !== null && 'name' in value ? String(value.name) : '';
   const inner = (error as { inner?: unknown } | null)?.inner;
-  const innerName = inner instanceof Error ? inner.name : '';
-  return name === 'QuotaExceededError' || innerName === 'QuotaExceededError';
+  return nameOf(error) === 'QuotaExceededError' || nameOf(inner) === 'QuotaExceededError';
 }

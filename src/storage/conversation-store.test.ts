@@ -26,6 +26,37 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/**
+ * Runs `body` as in a browser that has IndexedDB. jsdom has none, and Dexie reads the global
+ * `indexedDB` once, when it loads, into `Dexie.dependencies`; `liveQuery` does nothing at all
+ * while that is empty, whatever database the query reads.
+ */
+async function withGlobalIndexedDb(body: () => Promise<void>): Promise<void> {
+  const saved = { ...Dexie.dependencies };
+  Dexie.dependencies.indexedDB = indexedDB;
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  try {
+    await body();
+  } finally {
+    Object.assign(Dexie.dependencies, saved);
+  }
+}
+
+/**
+ * The DOMException class of the platform (Node's here), which, like every browser's (WebIDL makes
+ * `DOMException.prototype` inherit from `Error.prototype`), is an `Error`. jsdom replaces the
+ * global `DOMException` with one that is not, so `new DOMException(…)` in a jsdom test is not what
+ * IndexedDB throws in a browser.
+ */
+const PlatformDOMException: typeof DOMException = (() => {
+  try {
+    structuredClone(() => undefined);
+  } catch (error) {
+    return (error as object).constructor as typeof DOMException;
+  }
+  throw new Error('structuredClone accepted a function');
+})();
+
 function conversation(
   id: string,
   updatedAt: number,
@@ -264,42 +295,43 @@ describe('ConversationStore', () => {
     });
   });
 
-  it('watch calls back when another store on the same database changes the conversation', async () => {
-    const name = `store-watch-${Math.random().toString(36).slice(2)}`;
-    const here = new ConversationStore(freshDb(name));
-    const there = new ConversationStore(freshDb(name)); // another tab
-    await here.create(conversation('c1', 100));
+  it('watch calls back when another store on the same database changes the conversation', () =>
+    withGlobalIndexedDb(async () => {
+      const name = `store-watch-${Math.random().toString(36).slice(2)}`;
+      const here = new ConversationStore(freshDb(name));
+      const there = new ConversationStore(freshDb(name)); // another tab
+      await here.create(conversation('c1', 100));
 
-    const onChange = vi.fn<(saved: SavedConversation | undefined) => void>();
-    const stop = here.watch('c1', onChange);
-    try {
-      await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
-      expect(onChange.mock.lastCall?.[0]?.messages).toEqual([]);
+      const onChange = vi.fn<(saved: SavedConversation | undefined) => void>();
+      const stop = here.watch('c1', onChange);
+      try {
+        await vi.waitFor(() => expect(onChange).toHaveBeenCalled());
+        expect(onChange.mock.lastCall?.[0]?.messages).toEqual([]);
 
-      await there.saveMessage('c1', question('m1', 'From the other tab'));
-      await vi.waitFor(() =>
-        expect(onChange.mock.lastCall?.[0]?.messages).toEqual([
-          question('m1', 'From the other tab'),
-        ]),
-      );
+        await there.saveMessage('c1', question('m1', 'From the other tab'));
+        await vi.waitFor(() =>
+          expect(onChange.mock.lastCall?.[0]?.messages).toEqual([
+            question('m1', 'From the other tab'),
+          ]),
+        );
 
-      await there.rename('c1', 'Renamed elsewhere');
-      await vi.waitFor(() =>
-        expect(onChange.mock.lastCall?.[0]?.record.title).toBe('Renamed elsewhere'),
-      );
+        await there.rename('c1', 'Renamed elsewhere');
+        await vi.waitFor(() =>
+          expect(onChange.mock.lastCall?.[0]?.record.title).toBe('Renamed elsewhere'),
+        );
 
-      await there.delete('c1');
-      await vi.waitFor(() => expect(onChange.mock.lastCall?.[0]).toBeUndefined());
-    } finally {
-      stop();
-    }
+        await there.delete('c1');
+        await vi.waitFor(() => expect(onChange.mock.lastCall?.[0]).toBeUndefined());
+      } finally {
+        stop();
+      }
 
-    // Stopped: later changes are not reported.
-    const calls = onChange.mock.calls.length;
-    await there.create(conversation('c1', 500));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(onChange).toHaveBeenCalledTimes(calls);
-  });
+      // Stopped: later changes are not reported.
+      const calls = onChange.mock.calls.length;
+      await there.create(conversation('c1', 500));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(onChange).toHaveBeenCalledTimes(calls);
+    }));
 });
 
 describe('titleFrom', () => {
@@ -334,6 +366,13 @@ describe('titleFrom', () => {
 });
 
 describe('openRuminateDb', () => {
+  // The fallback installs the in-memory IndexedDB as Dexie's module-wide dependency; each test
+  // starts from the browser as the file found it.
+  const before = { ...Dexie.dependencies };
+  afterEach(() => {
+    Object.assign(Dexie.dependencies, before);
+  });
+
   it('falls back to an in-memory database, with a problem sentence, when IndexedDB is missing', async () => {
     // jsdom has no IndexedDB, and Dexie reads the global once when it loads, so `Dexie.dependencies`
     // is empty here; the stub only makes the simulated browser explicit.
@@ -353,23 +392,36 @@ describe('openRuminateDb', () => {
     expect((await store.load('c1'))?.record.id).toBe('c1');
   });
 
-  it('opens a persistent database when IndexedDB works', async () => {
-    const saved = { ...Dexie.dependencies };
-    Dexie.dependencies.indexedDB = indexedDB;
-    Dexie.dependencies.IDBKeyRange = IDBKeyRange;
-    try {
+  it('opens a persistent database when IndexedDB works', () =>
+    withGlobalIndexedDb(async () => {
       const result = await openRuminateDb(`persistent-${Math.random().toString(36).slice(2)}`);
       opened.push(result.db);
-      expect(result).toMatchObject({ isPersistent: true, problem: undefined });
+      expect(result.isPersistent).toBe(true);
+      expect(result.problem).toBeUndefined();
       expect(result.db.isOpen()).toBe(true);
+    }));
+
+  // Regression: liveQuery reads Dexie's module-wide dependencies, which the fallback must set.
+  it('the in-memory fallback still reports changes through watch', async () => {
+    const result = await openRuminateDb(`fallback-watch-${Math.random().toString(36).slice(2)}`);
+    opened.push(result.db);
+    expect(result.isPersistent).toBe(false);
+    const store = new ConversationStore(result.db);
+    await store.create(conversation('c1', 100));
+
+    const onChange = vi.fn<(saved: SavedConversation | undefined) => void>();
+    const stop = store.watch('c1', onChange);
+    try {
+      await vi.waitFor(() => expect(onChange).toHaveBeenCalled(), { timeout: 300 });
     } finally {
-      Object.assign(Dexie.dependencies, saved);
+      stop();
     }
   });
 });
 
 describe('isQuotaError', () => {
-  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  const quota = () =>
+    new PlatformDOMException('The quota has been exceeded.', 'QuotaExceededError');
 
   it('recognises a DOMException named QuotaExceededError', () => {
     expect(isQuotaError(quota())).toBe(true);
@@ -385,7 +437,7 @@ describe('isQuotaError', () => {
   });
 
   it('is false for other errors and non-errors', () => {
-    expect(isQuotaError(new DOMException('Nope', 'InvalidStateError'))).toBe(false);
+    expect(isQuotaError(new PlatformDOMException('Nope', 'InvalidStateError'))).toBe(false);
     expect(isQuotaError(new Error('QuotaExceededError'))).toBe(false);
     expect(isQuotaError({ inner: new Error('boom') })).toBe(false);
     expect(isQuotaError(undefined)).toBe(false);

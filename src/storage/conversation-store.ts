@@ -96,6 +96,14 @@ export class ConversationStore {
     });
   }
 
+  /** Saves a whole conversation at once (an import); its ids must be new. */
+  async importConversation(
+    record: ConversationRecord,
+    messages: readonly ChatMessage[],
+  ): Promise<void> {
+    await this.restore({ record, messages: [...messages] });
+  }
+
   /** All conversations, most recently updated first. */
   async list(): Promise<ConversationRecord[]> {
     return this.db.conversations.orderBy('updatedAt').reverse().toArray();

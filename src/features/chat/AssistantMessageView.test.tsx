@@ -34,6 +34,7 @@ function View({
     selectVersion: noop,
     setReasoningOpen: (_id, isOpen) => setReasoningOpen(isOpen),
     edit: noop,
+    share: noop,
   };
   return (
     <AssistantMessageView

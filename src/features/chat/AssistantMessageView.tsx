@@ -23,6 +23,8 @@ interface AssistantMessageViewProps {
   reasoningPolicy: ReasoningPanelPolicy;
   /** Another reply is streaming: actions that start a request wait. */
   isBusy: boolean;
+  /** A shared transcript: no actions, no request details, panel choices not saved. */
+  isReadOnly?: boolean;
 }
 
 const actionClass =
@@ -36,6 +38,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
   actions,
   reasoningPolicy,
   isBusy,
+  isReadOnly = false,
 }: AssistantMessageViewProps) {
   const { state } = message;
   const isLive = isStreaming(state.status);
@@ -63,7 +66,9 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           isOpenByDefault={isReasoningOpenByDefault(reasoningPolicy, state)}
           timing={state.timing}
           userChoice={message.isReasoningOpen}
-          onUserChoice={(isOpen) => actions.setReasoningOpen(message.id, isOpen)}
+          onUserChoice={
+            isReadOnly ? undefined : (isOpen) => actions.setReasoningOpen(message.id, isOpen)
+          }
         >
           <ReasoningPanel.Trigger detail={reasoningTokens} note={panelNote(state)} />
           <ReasoningPanel.Content
@@ -136,9 +141,9 @@ export const AssistantMessageView = memo(function AssistantMessageView({
         {statsSummary(stats).map((part) => (
           <span key={part.replace(/[\d,.~]/g, '')}>{part}</span>
         ))}
-        {!isLive && (
+        {!isLive && !isReadOnly && (
           <span className="flex flex-wrap items-center gap-1">
-            {state.status === 'truncated' && (
+            {state.status === 'truncated' && state.answer !== '' && (
               <button
                 type="button"
                 className={actionClass}
@@ -158,9 +163,17 @@ export const AssistantMessageView = memo(function AssistantMessageView({
             </button>
             {state.answer !== '' && <CopyButton text={state.answer} label="Copy answer" />}
             {state.reasoning !== '' && <CopyButton text={state.reasoning} label="Copy reasoning" />}
+            <button type="button" className={actionClass} onClick={() => actions.share(message.id)}>
+              Share this turn
+            </button>
           </span>
         )}
-        {message.request !== undefined && <RequestDetails request={message.request} />}
+        {isReadOnly && state.answer !== '' && (
+          <CopyButton text={state.answer} label="Copy answer" />
+        )}
+        {message.request !== undefined && !isReadOnly && (
+          <RequestDetails request={message.request} />
+        )}
       </footer>
     </article>
   );

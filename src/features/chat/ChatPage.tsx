@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import type { ChatMessage } from '../../core/chat/chat-message';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import type { ProviderSettings } from '../../providers/provider-presets';
 import type { ConversationStore } from '../../storage/conversation-store';
@@ -6,6 +7,7 @@ import { Composer } from './Composer';
 import type { ConversationPersistence } from './conversation-persistence';
 import type { MessageActions } from './message-actions';
 import { MessageList } from './MessageList';
+import { SystemPromptEditor } from './SystemPromptEditor';
 import { usePhaseAnnouncement } from './use-phase-announcement';
 import { useChatSession } from './use-chat-session';
 
@@ -26,11 +28,17 @@ interface ChatPageProps {
   /** Called when the first message creates the conversation. */
   onConversationCreated: (id: string) => void;
   reasoningPolicy: ReasoningPanelPolicy;
+  /** Opens the share dialog for the visible conversation, or from one of its replies. */
+  onShare: (target: {
+    conversationId: string | undefined;
+    messages: readonly ChatMessage[];
+    messageId?: string;
+  }) => void;
 }
 
 /** The conversation and its composer. */
 export function ChatPage(props: ChatPageProps) {
-  const { settings, onOpenSettings, conversationId, onConversationCreated } = props;
+  const { settings, onOpenSettings, conversationId, onConversationCreated, onShare } = props;
   const { snapshot, session } = useChatSession(props);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const announcement = usePhaseAnnouncement(snapshot.messages);
@@ -55,8 +63,12 @@ export function ChatPage(props: ChatPageProps) {
       stop: () => session.stop(),
       selectVersion: (id) => session.selectVersion(id),
       setReasoningOpen: (id, isOpen) => session.setReasoningOpen(id, isOpen),
+      share: (id) => {
+        const { conversationId: current, messages } = session.getSnapshot();
+        onShare({ conversationId: current, messages, messageId: id });
+      },
     };
-  }, [session, onOpenSettings]);
+  }, [session, onOpenSettings, onShare]);
 
   useEffect(() => {
     const created = snapshot.conversationId;
@@ -114,6 +126,24 @@ export function ChatPage(props: ChatPageProps) {
 
   return (
     <>
+      <div className="mx-auto flex w-full max-w-chat items-start gap-2">
+        <SystemPromptEditor
+          key={snapshot.conversationId ?? 'new'}
+          value={snapshot.systemPrompt}
+          onSave={(text) => session.setSystemPrompt(text)}
+        />
+        {snapshot.messages.length > 0 && (
+          <button
+            type="button"
+            onClick={() =>
+              onShare({ conversationId: snapshot.conversationId, messages: snapshot.messages })
+            }
+            className="mr-4 mt-2.5 shrink-0 rounded-lg border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Share
+          </button>
+        )}
+      </div>
       <MessageList
         path={snapshot.path}
         isStreaming={snapshot.isStreaming}

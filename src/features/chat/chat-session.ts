@@ -40,6 +40,8 @@ export interface ChatSnapshot {
   messages: readonly ChatMessage[];
   /** Whether a reply is streaming now in this tab. */
   isStreaming: boolean;
+  /** Sent first with every request of this conversation when not blank. */
+  systemPrompt: string;
 }
 
 /**
@@ -99,6 +101,7 @@ export class ChatSession {
     path: [],
     messages: [],
     isStreaming: false,
+    systemPrompt: '',
   };
   private readonly listeners = new Set<() => void>();
   private controller: AbortController | undefined;
@@ -106,6 +109,8 @@ export class ChatSession {
   private isFrameScheduled = false;
   private cancelStallTimer: (() => void) | undefined;
   private pendingChoiceSaves = 0;
+  private lastLiveSave: Promise<void> = Promise.resolve();
+  private systemPrompt = '';
 
   constructor(private readonly deps: ChatSessionDeps) {}
 
@@ -127,12 +132,14 @@ export class ChatSession {
     conversationId: string | undefined,
     saved: readonly ChatMessage[],
     choices: VersionChoices,
+    systemPrompt = '',
   ): void {
     const isSwitch = conversationId !== this.conversationId;
     if (isSwitch) {
       this.stop();
       this.all = [];
     }
+    this.systemPrompt = systemPrompt;
     this.conversationId = conversationId;
     const merged = new Map(this.all.map((m) => [m.id, m]));
     for (const remote of saved) {
@@ -199,6 +206,8 @@ export class ChatSession {
   async continueReply(assistantId: string, settings: ProviderSettings): Promise<void> {
     const reply = this.all.find((m) => m.id === assistantId);
     if (this.snapshot.isStreaming || reply?.role !== 'assistant') return;
+    // Cut off while still thinking, there is no answer to continue: ask again instead.
+    if (reply.state.answer === '') return this.regenerate(assistantId, settings);
     const history = this.historyTo(reply.id);
     const messages = [
       ...buildRequestMessages(history, this.historyTarget(settings)),
@@ -220,6 +229,14 @@ export class ChatSession {
     this.choices = chooseVersion(this.all, this.choices, messageId);
     this.render();
     this.saveChoices();
+  }
+
+  /** Sets the conversation's system prompt, used from the next request on. */
+  setSystemPrompt(text: string): void {
+    this.systemPrompt = text;
+    this.render();
+    const id = this.conversationId;
+    if (id !== undefined) void this.deps.persistence?.setSystemPrompt(id, text);
   }
 
   /** Records the person's open/fold choice for a message's thinking panel. */
@@ -279,7 +296,11 @@ export class ChatSession {
     };
     if (this.conversationId === undefined) {
       this.conversationId = createId(now);
-      void this.deps.persistence?.createConversation(this.conversationId, content, now);
+      void this.deps.persistence?.createConversation(this.conversationId, {
+        firstMessage: content,
+        systemPrompt: this.systemPrompt,
+        now,
+      });
     }
     this.all = [...this.all, question];
     this.choices = chooseVersion(this.all, this.choices, question.id);
@@ -296,7 +317,7 @@ export class ChatSession {
   }
 
   private historyTarget(settings: ProviderSettings) {
-    return { family: settings.family, model: settings.model };
+    return { family: settings.family, model: settings.model, systemPrompt: this.systemPrompt };
   }
 
   private async reply(question: UserMessage, settings: ProviderSettings): Promise<void> {
@@ -342,6 +363,9 @@ export class ChatSession {
     this.saveLive(true);
     this.saveChoices();
     await this.run(started.id, request, settings.apiStyle, controller);
+    // Other tabs may mark the reply interrupted as soon as the lock goes: its final state must be
+    // written first.
+    await this.lastLiveSave;
     releaseLock?.();
   }
 
@@ -366,6 +390,8 @@ export class ChatSession {
         }
         if (!this.isLiveStreaming(id)) break;
         if (this.live?.state !== before) this.schedulePublish();
+        // Frames don't run in a background tab; saving must not wait for them.
+        this.saveLive(false);
       }
       apply({ type: 'stream-end' });
     } catch (error) {
@@ -433,19 +459,22 @@ export class ChatSession {
     const isDue = now - live.savedAt >= SAVE_EVERY_MS || live.state.status !== live.savedStatus;
     if (!force && !isDue) return;
     const message = this.all.find((m) => m.id === live.id);
-    if (message === undefined) return;
+    if (message?.role !== 'assistant') return;
     this.live = { ...live, savedAt: now, savedStatus: live.state.status };
-    this.save(message);
+    this.lastLiveSave = this.save({ ...message, state: live.state });
   }
 
-  /** Saves a message with its revision raised, and keeps the raised revision locally. */
-  private save(message: ChatMessage): void {
+  /**
+   * Saves a message with its revision raised, and keeps the raised revision locally (the state
+   * shown stays the newest: a live reply's state is only copied in at publish).
+   */
+  private save(message: ChatMessage): Promise<void> {
     const id = this.conversationId;
     const persistence = this.deps.persistence;
-    if (id === undefined || persistence === undefined) return;
-    const saved = { ...message, revision: (message.revision ?? 0) + 1 };
-    this.all = this.all.map((m) => (m.id === saved.id ? saved : m));
-    void persistence.saveMessage(id, saved);
+    if (id === undefined || persistence === undefined) return Promise.resolve();
+    const revision = (message.revision ?? 0) + 1;
+    this.all = this.all.map((m) => (m.id === message.id ? { ...m, revision } : m));
+    return persistence.saveMessage(id, { ...message, revision });
   }
 
   private saveChoices(): void {
@@ -467,6 +496,7 @@ export class ChatSession {
       path,
       messages: path.map((entry) => entry.message),
       isStreaming: isStreamingNow,
+      systemPrompt: this.systemPrompt,
     };
     for (const listener of this.listeners) listener();
   }

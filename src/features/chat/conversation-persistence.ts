@@ -10,7 +10,12 @@ import { titleFrom, type ConversationStore } from '../../storage/conversation-st
 /** What a session needs to save a conversation. Every method resolves even when saving fails. */
 export interface ConversationPersistence {
   /** Creates the conversation record, titled from its first message. */
-  createConversation(id: string, firstMessage: string, now: number): Promise<void>;
+  createConversation(
+    id: string,
+    init: { firstMessage: string; systemPrompt: string; now: number },
+  ): Promise<void>;
+  /** Saves the conversation's system prompt. */
+  setSystemPrompt(conversationId: string, systemPrompt: string): Promise<void>;
   /** Saves one message (insert or replace). */
   saveMessage(conversationId: string, message: ChatMessage): Promise<void>;
   /** Saves which version is shown at each fork. */
@@ -42,17 +47,19 @@ export function browserPersistence(
     }
   };
   return {
-    createConversation: (id, firstMessage, now) =>
+    createConversation: (id, { firstMessage, systemPrompt, now }) =>
       guard(() =>
         store.create({
           id,
           title: titleFrom(firstMessage),
           createdAt: now,
           updatedAt: now,
-          systemPrompt: '',
+          systemPrompt,
           versionChoices: {},
         }),
       ),
+    setSystemPrompt: (conversationId, systemPrompt) =>
+      guard(() => store.update(conversationId, { systemPrompt })),
     saveMessage: (conversationId, message) =>
       guard(async () => {
         await store.saveMessage(conversationId, message);

@@ -12,4 +12,6 @@ export interface MessageActions {
   setReasoningOpen: (assistantId: string, isOpen: boolean) => void;
   /** Sends an edited question as a new branch. */
   edit: (userId: string, content: string) => void;
+  /** Opens the share dialog from this reply ("Share this turn"). */
+  share: (assistantId: string) => void;
 }

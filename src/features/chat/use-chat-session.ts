@@ -45,7 +45,12 @@ export function useChatSession({ store, persistence, conversationId }: UseChatSe
     }
     return store.watch(conversationId, (saved) => {
       if (saved === undefined) return;
-      session.showConversation(conversationId, saved.messages, saved.record.versionChoices);
+      session.showConversation(
+        conversationId,
+        saved.messages,
+        saved.record.versionChoices,
+        saved.record.systemPrompt,
+      );
       for (const id of session.foreignStreamingIds()) {
         void persistence?.isStreamLockHeld(id).then((isHeld) => {
           if (!isHeld) session.markInterrupted([id]);

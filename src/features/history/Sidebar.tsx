@@ -7,13 +7,17 @@ interface SidebarProps {
   store: ConversationStore;
   currentId: string | undefined;
   onOpen: (id: string | undefined) => void;
+  /** Imports a Ruminate JSON export; resolves to a sentence saying what happened. */
+  onImport: (text: string) => Promise<string>;
 }
 
 /** How long a deleted conversation can be brought back, in ms. */
 const UNDO_MS = 8000;
 
 /** Saved conversations, newest first: search, open, rename, delete with Undo, start a new one. */
-export function Sidebar({ store, currentId, onOpen }: SidebarProps) {
+export function Sidebar({ store, currentId, onOpen, onImport }: SidebarProps) {
+  const [importNote, setImportNote] = useState<string>();
+  const fileRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const conversations = useLiveQuery(() => store.search(query), [store, query]);
   const [deleted, setDeleted] = useState<SavedConversation>();
@@ -31,6 +35,16 @@ export function Sidebar({ store, currentId, onOpen }: SidebarProps) {
     if (conversation.id === currentId) onOpen(undefined);
   }
 
+  async function importFile(file: File | undefined) {
+    if (file === undefined) return;
+    if (file.size > 50 * 1024 * 1024) {
+      setImportNote('That file is over 50 MB, too large to import.');
+      return;
+    }
+    setImportNote(await onImport(await file.text()));
+    if (fileRef.current !== null) fileRef.current.value = '';
+  }
+
   async function undo() {
     if (deleted === undefined) return;
     await store.restore(deleted);
@@ -46,6 +60,26 @@ export function Sidebar({ store, currentId, onOpen }: SidebarProps) {
       >
         New chat
       </button>
+      <button
+        type="button"
+        onClick={() => fileRef.current?.click()}
+        className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        Import .json
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        aria-label="Import a Ruminate JSON export"
+        className="hidden"
+        onChange={(event) => void importFile(event.target.files?.[0])}
+      />
+      {importNote !== undefined && (
+        <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+          {importNote}
+        </p>
+      )}
       <label htmlFor={searchId} className="sr-only">
         Search conversations
       </label>
