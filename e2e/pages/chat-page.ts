@@ -61,4 +61,47 @@ export class ChatPage {
   async expectStatus(status: string, timeout = 15_000): Promise<void> {
     await expect(this.last().message).toHaveAttribute('data-status', status, { timeout });
   }
+
+  /** The scrolling conversation. */
+  get messageList(): Locator {
+    return this.page.getByTestId('message-list');
+  }
+
+  /** The questions shown, oldest first. */
+  get userMessages(): Locator {
+    return this.page.getByTestId('user-message');
+  }
+
+  /** The assistant message at `index` (0 is the oldest shown) and its parts. */
+  reply(index: number) {
+    const message = this.assistantMessages.nth(index);
+    return {
+      message,
+      toggle: message.getByTestId('reasoning-toggle'),
+      reasoning: message.getByTestId('reasoning'),
+      answer: message.getByTestId('answer'),
+      error: message.getByTestId('message-error'),
+    };
+  }
+
+  /** The open Settings dialog. */
+  get settingsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Settings' });
+  }
+
+  /** Opens Settings, lets `change` fill the form, and saves. */
+  async changeSettings(change: (dialog: Locator) => Promise<void>): Promise<void> {
+    await this.settingsButton.click();
+    await expect(this.settingsDialog).toBeVisible();
+    await change(this.settingsDialog);
+    await this.settingsDialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(this.settingsDialog).toBeHidden();
+  }
+
+  /** Switches the model (for the mock: the recording replayed) through the Settings dialog. */
+  async chooseModel(model: string): Promise<void> {
+    await this.changeSettings((dialog) =>
+      dialog.getByRole('combobox', { name: 'Model', exact: true }).fill(model),
+    );
+  }
 }

@@ -59,9 +59,16 @@ export class ConversationStore {
     });
   }
 
-  /** Saves (inserts or replaces) one message. */
+  /**
+   * Saves (inserts or replaces) one message, unless the saved copy has a higher revision: a tab
+   * holding an old copy never writes over a newer one.
+   */
   async saveMessage(conversationId: string, message: ChatMessage): Promise<void> {
-    await this.db.messages.put({ ...message, conversationId, updatedAt: Date.now() });
+    await this.db.transaction('rw', this.db.messages, async () => {
+      const saved = await this.db.messages.get(message.id);
+      if (saved !== undefined && (saved.revision ?? 0) > (message.revision ?? 0)) return;
+      await this.db.messages.put({ ...message, conversationId, updatedAt: Date.now() });
+    });
   }
 
   /** A conversation and all its messages (every version), or `undefined`. */

@@ -70,9 +70,16 @@ export function ChatPage(props: ChatPageProps) {
     };
   }, [session, onOpenSettings, onShare]);
 
+  // Report a conversation the session created (on its first message), not one it merely shows:
+  // when the person opens another conversation, the snapshot still holds the old id for a render.
+  const previousSnapshotId = useRef(snapshot.conversationId);
   useEffect(() => {
+    const previous = previousSnapshotId.current;
+    previousSnapshotId.current = snapshot.conversationId;
     const created = snapshot.conversationId;
-    if (created !== undefined && created !== conversationId) onConversationCreated(created);
+    if (previous === undefined && created !== undefined && created !== conversationId) {
+      onConversationCreated(created);
+    }
   }, [snapshot.conversationId, conversationId, onConversationCreated]);
 
   // Alt+R opens or folds every thinking panel of the conversation.

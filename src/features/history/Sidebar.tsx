@@ -182,7 +182,7 @@ function ConversationItem({ conversation, isCurrent, onOpen, onRename, onDelete 
         type="button"
         onClick={() => setRenaming(true)}
         aria-label={`Rename “${conversation.title}”`}
-        className="rounded p-1 text-xs text-zinc-500 opacity-70 hover:bg-zinc-100 hover:opacity-100 focus-visible:opacity-100 dark:hover:bg-zinc-800"
+        className="rounded p-1 text-xs text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
       >
         Rename
       </button>
@@ -190,7 +190,7 @@ function ConversationItem({ conversation, isCurrent, onOpen, onRename, onDelete 
         type="button"
         onClick={onDelete}
         aria-label={`Delete “${conversation.title}”`}
-        className="rounded p-1 text-xs text-zinc-500 opacity-70 hover:bg-red-50 hover:text-red-700 hover:opacity-100 focus-visible:opacity-100 dark:hover:bg-red-950"
+        className="rounded p-1 text-xs text-zinc-600 hover:bg-red-50 hover:text-red-800 dark:text-zinc-400 dark:hover:bg-red-950 dark:hover:text-red-200"
       >
         Delete
       </button>

@@ -115,7 +115,7 @@ function Trigger({ note, detail }: { note?: string; detail?: string }) {
       )}
       <span className="tabular-nums">{thinkingLabel(timing, isThinking, now)}</span>
       {detail !== undefined && (
-        <span className="text-xs font-normal tabular-nums text-zinc-500 dark:text-zinc-400">
+        <span className="text-xs font-normal tabular-nums text-zinc-600 dark:text-zinc-400">
           · {detail}
         </span>
       )}
