@@ -56,6 +56,18 @@ function CodeBlock({ children }: ComponentProps<'pre'>) {
 const components: Components = { a: SafeLink, img: ImageLink, pre: CodeBlock };
 
 /**
+ * The elements of {@link Markdown} without its wrapper, for rendering one document in parts (see
+ * `StreamingMarkdown`): parts placed side by side in one `.markdown` wrapper look like one document.
+ */
+export const MarkdownContent = memo(function MarkdownContent({ text }: { text: string }) {
+  return (
+    <ReactMarkdown remarkPlugins={remarkPlugins} components={components}>
+      {text}
+    </ReactMarkdown>
+  );
+});
+
+/**
  * Renders untrusted markdown (GFM: tables, task lists, strikethrough, fenced code) safely: raw HTML
  * shows as text, links open in a new tab without referrer, unsafe URLs (`javascript:` and the like)
  * are removed by react-markdown's URL filter, and images are not loaded.
@@ -63,9 +75,7 @@ const components: Components = { a: SafeLink, img: ImageLink, pre: CodeBlock };
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={remarkPlugins} components={components}>
-        {text}
-      </ReactMarkdown>
+      <MarkdownContent text={text} />
     </div>
   );
 });

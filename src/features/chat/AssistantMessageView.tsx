@@ -7,7 +7,7 @@ import {
 import { isStreaming } from '../../core/stream/assistant-message';
 import { replyStats } from '../../core/stream/reply-stats';
 import { CopyButton } from '../../components/ui/copy-button';
-import { Markdown } from '../../lib/markdown';
+import { StreamingMarkdown } from '../../lib/streaming-markdown';
 import { ReasoningPanel } from '../reasoning/ReasoningPanel';
 import { useNow } from '../reasoning/use-now';
 import type { MessageActions } from './message-actions';
@@ -85,7 +85,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       )}
       <div data-testid="answer" className="min-h-6">
         {state.answer !== '' ? (
-          <Markdown text={state.answer} />
+          <StreamingMarkdown text={state.answer} isStreaming={isLive} />
         ) : state.status === 'waiting' ? (
           <p className="flex items-center gap-2 text-sm text-zinc-500">
             <span aria-hidden="true" className="thinking-dot h-2 w-2 rounded-full bg-zinc-400" />

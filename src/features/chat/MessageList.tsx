@@ -30,6 +30,7 @@ export function MessageList({
   empty,
 }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const stableIds = useStableVersionIds();
   const isFollowing = useRef(true);
   const [showJump, setShowJump] = useState(false);
   const lastUserId = path.findLast((entry) => entry.message.role === 'user')?.message.id;
@@ -75,7 +76,7 @@ export function MessageList({
                   <UserMessageView
                     key={message.id}
                     message={message}
-                    versionIds={versionIds}
+                    versionIds={stableIds(message.id, versionIds)}
                     versionIndex={versionIndex}
                     actions={actions}
                     canEdit={!isStreaming}
@@ -84,7 +85,7 @@ export function MessageList({
                   <AssistantMessageView
                     key={message.id}
                     message={message}
-                    versionIds={versionIds}
+                    versionIds={stableIds(message.id, versionIds)}
                     versionIndex={versionIndex}
                     actions={actions}
                     reasoningPolicy={reasoningPolicy}
@@ -105,4 +106,25 @@ export function MessageList({
       )}
     </div>
   );
+}
+
+/**
+ * The visible path is rebuilt on every frame while a reply streams, with new `versionIds` arrays;
+ * handing memoized messages the previous array while its ids are the same keeps every settled
+ * message from re-rendering each frame.
+ */
+function useStableVersionIds(): (messageId: string, ids: readonly string[]) => readonly string[] {
+  const cache = useRef(new Map<string, readonly string[]>());
+  return (messageId, ids) => {
+    const previous = cache.current.get(messageId);
+    if (
+      previous !== undefined &&
+      previous.length === ids.length &&
+      previous.every((id, i) => id === ids[i])
+    ) {
+      return previous;
+    }
+    cache.current.set(messageId, ids);
+    return ids;
+  };
 }

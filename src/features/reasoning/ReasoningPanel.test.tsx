@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageTiming } from '../../core/stream/assistant-message';
 import { ReasoningPanel } from './ReasoningPanel';
@@ -174,6 +174,28 @@ describe('ReasoningPanel', () => {
 
     rerender(<Panel {...answered(1, 'Try **7**.')} isOpenByDefault />);
     expect(screen.getByText('7').tagName).toBe('STRONG');
+  });
+
+  it('shows live reasoning one paragraph per element, keeping finished ones as they are', () => {
+    const { rerender } = render(<Panel {...thinking} text={'First idea.\n\nSecond'} />);
+    const body = screen.getByTestId('reasoning');
+    const first = within(body).getByText('First idea.');
+    expect(first.tagName).toBe('P');
+    expect(within(body).getByText('Second')).toHaveClass('whitespace-pre-wrap');
+
+    rerender(<Panel {...thinking} text={'First idea.\n\nSecond idea,\n  indented.\n\nThi'} />);
+    expect(within(body).getByText('First idea.')).toBe(first);
+    expect(body.querySelectorAll('p')).toHaveLength(3);
+    expect(body.querySelectorAll('p')[1]?.textContent).toBe('Second idea,\n  indented.');
+    expect(body.querySelectorAll('p')[2]?.textContent).toBe('Thi');
+  });
+
+  it('keeps following the newest line while live reasoning grows', () => {
+    const { rerender } = render(<Panel {...thinking} text="One." />);
+    const body = screen.getByTestId('reasoning');
+    Object.defineProperty(body, 'scrollHeight', { configurable: true, value: 900 });
+    rerender(<Panel {...thinking} text={'One.\n\nTwo.'} />);
+    expect(body.scrollTop).toBe(900);
   });
 
   it('refuses parts used outside Root', () => {

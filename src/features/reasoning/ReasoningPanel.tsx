@@ -8,13 +8,16 @@
  */
 import {
   createContext,
+  memo,
   useContext,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type ReactNode,
 } from 'react';
+import { createParagraphSplitter } from '../../core/markdown/split-paragraphs';
 import type { MessageTiming } from '../../core/stream/assistant-message';
 import { Markdown } from '../../lib/markdown';
 import { thinkingLabel } from '../../core/stream/thinking-label';
@@ -128,6 +131,28 @@ function Trigger({ note, detail }: { note?: string; detail?: string }) {
   );
 }
 
+const LiveParagraph = memo(function LiveParagraph({ text }: { text: string }) {
+  return <p className="whitespace-pre-wrap">{text}</p>;
+});
+
+/**
+ * Reasoning while it streams: plain text (markdown is rendered once, when it is done), one
+ * paragraph per blank-line-separated part. Finished paragraphs keep their DOM; only the last one
+ * changes per update, instead of one text node holding the whole trace.
+ */
+function LiveReasoning({ text }: { text: string }) {
+  const [splitter] = useState(createParagraphSplitter);
+  const { settled, last } = useMemo(() => splitter.update(text), [splitter, text]);
+  return (
+    <div className="space-y-[0.85em]">
+      {settled.map((paragraph, index) => (
+        <LiveParagraph key={index} text={paragraph} />
+      ))}
+      <LiveParagraph key="last" text={last} />
+    </div>
+  );
+}
+
 /** Distance from the bottom, in px, within which the body keeps following new text. */
 const FOLLOW_THRESHOLD_PX = 24;
 
@@ -156,7 +181,7 @@ function Content({ text, hiddenNote }: { text: string; hiddenNote?: string }) {
       className={`reasoning-body ${isThinking ? 'max-h-80 overflow-y-auto' : ''} border-t border-zinc-200 px-4 py-3 text-sm leading-relaxed text-zinc-600 dark:border-zinc-800 dark:text-zinc-400`}
     >
       {hiddenNote !== undefined && <p className="italic">{hiddenNote}</p>}
-      {isThinking ? <p className="whitespace-pre-wrap">{text}</p> : <Markdown text={text} />}
+      {isThinking ? <LiveReasoning text={text} /> : <Markdown text={text} />}
     </div>
   );
 }

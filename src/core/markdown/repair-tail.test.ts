@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { INCOMPLETE_LINK_URL as URL, repairTail } from './repair-tail';
+import { ADVERSARIAL_DOCUMENTS, BENCHMARK_ANSWER } from './test-documents';
+
+describe('repairTail', () => {
+  it.each([
+    ['This is **bold', 'This is **bold**'],
+    ['***both', '***both***'],
+    ['an *italic', 'an *italic*'],
+    ['an _italic', 'an _italic_'],
+    ['gone ~~struck', 'gone ~~struck~~'],
+    ['use `code', 'use `code`'],
+    ['use ``a`b', 'use ``a`b``'],
+    ['日本語の**強調', '日本語の**強調**'],
+    ['Emoji 😀 **b', 'Emoji 😀 **b**'],
+    ['- item **bo', '- item **bo**'],
+    ['# Head **x', '# Head **x**'],
+    ['> **quoted\n> on two lines', '> **quoted\n> on two lines**'],
+    ['| a | **b', '| a | **b**'],
+  ])('closes open inline markup: %j', (tail, repaired) => {
+    expect(repairTail(tail)).toBe(repaired);
+  });
+
+  it.each([
+    ['**c `d', '**c `d`**'],
+    ['a `b` and **c `d', 'a `b` and **c `d`**'],
+    ['**a *b', '**a *b***'],
+    ['*a **b', '*a **b***'],
+    ['~~a **b', '~~a **b**~~'],
+    ['**bold _it', '**bold _it_**'],
+    ['**trailing space ', '**trailing space**'],
+    ['**line end\n', '**line end**'],
+  ])('closes nested markup innermost first: %j', (tail, repaired) => {
+    expect(repairTail(tail)).toBe(repaired);
+  });
+
+  it.each([
+    ['a **b** c **', 'a **b** c '],
+    ['a *', 'a '],
+    ['use `', 'use '],
+    ['use ``', 'use '],
+    ['**', ''],
+    ['**[', ''],
+    ['see [', 'see '],
+  ])('drops a marker with nothing after it yet: %j', (tail, repaired) => {
+    expect(repairTail(tail)).toBe(repaired);
+  });
+
+  it('shows an unfinished link as text and drops an unfinished image', () => {
+    expect(repairTail('see [the docs](https://exa')).toBe(`see [the docs](${URL})`);
+    expect(repairTail('see [the docs](')).toBe(`see [the docs](${URL})`);
+    expect(repairTail('see [the **docs')).toBe(`see [the **docs**](${URL})`);
+    expect(repairTail('**see [a](http')).toBe(`**see [a](${URL})**`);
+    expect(repairTail('see ![a chart](https://x')).toBe('see ');
+    expect(repairTail('see ![a chart')).toBe('see ');
+    expect(repairTail('[a](b (c)')).toBe(`[a](${URL})`);
+  });
+
+  it('closes an open code fence, completing a half-typed closing fence', () => {
+    expect(repairTail('```js\nconst a = **1;\n')).toBe('```js\nconst a = **1;\n```');
+    expect(repairTail('```js\nconst a = 1;')).toBe('```js\nconst a = 1;\n```');
+    expect(repairTail('```js\ncode\n``')).toBe('```js\ncode\n```');
+    expect(repairTail('````\n```\ncode')).toBe('````\n```\ncode\n````');
+    expect(repairTail('~~~\nx **')).toBe('~~~\nx **\n~~~');
+    expect(repairTail('- item\n  ```js\n  x')).toBe('- item\n  ```js\n  x\n  ```');
+    expect(repairTail('> ```\n> x')).toBe('> ```\n> x\n> ```');
+  });
+
+  it('hides a half-typed setext underline or list marker under a paragraph line', () => {
+    expect(repairTail('A title\n-')).toBe('A title');
+    expect(repairTail('**A title\n=')).toBe('**A title**');
+    expect(repairTail('- item\n-')).toBe('- item\n-');
+  });
+
+  it.each([
+    'snake_case_name and __init__',
+    'a * b * c',
+    '2 * 3 = 6',
+    'about ~5 ms, 20~25',
+    '$x^2$ and $a_1$',
+    'a [b] c',
+    '- [ ] task',
+    'see <https://a_b*c>',
+    '**done** and `x` and [link](https://a.b/c_(d)) and ![img](u)',
+    '| a | b |\n|---|---|\n| **1** | `2` |',
+  ])('leaves complete or literal markup alone: %j', (tail) => {
+    expect(repairTail(tail)).toBe(tail);
+  });
+
+  it('leaves each complete test document unchanged', () => {
+    for (const doc of [BENCHMARK_ANSWER, ...Object.values(ADVERSARIAL_DOCUMENTS)]) {
+      const complete = doc.includes('\n```ts\n') ? `${doc}\`\`\`\n` : doc;
+      expect(repairTail(complete)).toBe(complete);
+    }
+  });
+
+  it('touches only the last paragraph', () => {
+    expect(repairTail('open **bold\n\nnext *one')).toBe('open **bold\n\nnext *one*');
+    expect(repairTail('- **a\n- b')).toBe('- **a\n- b');
+  });
+});
