@@ -59,6 +59,10 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       data-status={state.status}
       aria-busy={isLive}
       aria-label="Assistant message"
+      // Finished replies off screen skip style, layout and paint; `auto` keeps their last size.
+      className={
+        isLive ? undefined : '[contain-intrinsic-size:auto_480px] [content-visibility:auto]'
+      }
     >
       {hasReasoning && (
         <ReasoningPanel.Root
