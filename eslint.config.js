@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
 export default defineConfig([
-  globalIgnores(['dist', 'reports', 'test-results', 'playwright-report', 'node_modules']),
+  globalIgnores([
+    'dist',
+    'bench/dist',
+    'reports',
+    'test-results',
+    'playwright-report',
+    'node_modules',
+  ]),
   {
     files: ['src/**/*.{ts,tsx}'],
     extends: [
@@ -47,7 +54,13 @@ export default defineConfig([
     },
   },
   {
-    files: ['*.{js,ts}', 'e2e/**/*.{ts,mjs}', 'server/**/*.mjs', 'scripts/**/*.mjs'],
+    files: [
+      '*.{js,ts}',
+      'e2e/**/*.{ts,mjs}',
+      'server/**/*.mjs',
+      'scripts/**/*.mjs',
+      'bench/**/*.{mjs,ts}',
+    ],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     languageOptions: { globals: globals.node },
   },
