@@ -11,9 +11,7 @@
 
 /* global window, document, indexedDB -- these functions run in the page */
 
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.mjs';
 import { installPageProbe } from './page-probe.mjs';
 import { buildHistory, buildStreamPlan, modelName } from './synth-text.mjs';
 
@@ -22,8 +20,6 @@ import { buildHistory, buildStreamPlan, modelName } from './synth-text.mjs';
 /** @typedef {import('./synth-server.mjs').StreamRecord} StreamRecord */
 /** @typedef {import('./page-probe.mjs').PageRecording} PageRecording */
 /** @typedef {import('./page-probe.mjs').BenchPageApi} BenchPageApi */
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Keys the app keeps its settings under (src/features/settings/settings-store.ts). */
 export const SETTINGS_KEY = 'ruminate.provider.v1';
@@ -36,53 +32,15 @@ export const BENCH_EXTRA_ARGS = [
   '--disable-backgrounding-occluded-windows',
 ];
 
-/** The e2e flags, used when `playwright.config.ts` can't be read. */
-const FALLBACK_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 /** Flags that uncap rAF and would make "one render per frame" meaningless. */
 const FORBIDDEN_ARGS = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
-
-/**
- * The launch flags of `playwright.config.ts` (read from its text, so the two never drift apart).
- * @returns {string[]}
- */
-export function playwrightConfigArgs() {
-  try {
-    const text = readFileSync(path.join(REPO_ROOT, 'playwright.config.ts'), 'utf8');
-    const block = /args:\s*\[([\s\S]*?)\]/.exec(text);
-    if (!block) return FALLBACK_ARGS;
-    const args = [...block[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
-    return args.length > 0 ? args : FALLBACK_ARGS;
-  } catch {
-    return FALLBACK_ARGS;
-  }
-}
-
-/**
- * The Chromium the e2e tests use: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`.
- * @returns {string | undefined}
- */
-export function chromiumPath() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
 
 /**
  * Options for `chromium.launch`: headless, the e2e flags plus {@link BENCH_EXTRA_ARGS}.
  * @returns {import('@playwright/test').LaunchOptions}
  */
 export function launchOptions() {
-  const args = [...new Set([...playwrightConfigArgs(), ...BENCH_EXTRA_ARGS])].filter(
+  const args = [...new Set([...CHROMIUM_ARGS, ...BENCH_EXTRA_ARGS])].filter(
     (arg) => !FORBIDDEN_ARGS.includes(arg),
   );
   return { headless: true, executablePath: chromiumPath(), args };

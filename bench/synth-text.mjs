@@ -12,6 +12,8 @@
  * how the renderer maps markdown source to text.
  */
 
+import { mulberry32 } from '../e2e/support/prng.mjs';
+
 /**
  * @typedef {object} WorkloadParams
  * @property {number} r Reasoning tokens.
@@ -39,22 +41,6 @@
  * @property {number[]} reasoningProbes For probe `k<i>j`, the index of the frame that completes it.
  * @property {number[]} answerProbes For probe `v<i>w`, the index of the frame that completes it.
  */
-
-/**
- * The seeded PRNG (mulberry32).
- * @param {number} seed
- * @returns {() => number} Numbers in [0, 1).
- */
-export function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The reasoning probe word `i`. @param {number} i */
 export const reasoningProbe = (i) => `k${i}j`;

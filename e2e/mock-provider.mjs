@@ -22,6 +22,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './support/prng.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -117,22 +118,6 @@ export function parseMockModel(model, names, defaultDelayMs = DEFAULT_DELAY_MS) 
   }
   const target = recording(model);
   return target && { kind: 'replay', ...target, mode: 'full', stallMs: 0 };
-}
-
-/**
- * A small seeded PRNG (mulberry32), so each recording is always cut at the same places.
- * @param {number} seed
- * @returns {() => number} Numbers in [0, 1).
- */
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

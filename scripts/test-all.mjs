@@ -3,8 +3,7 @@
 // failed or no test ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+import { chromiumPath } from '../e2e/support/chromium.mjs';
 
 /**
  * @param {string} command
@@ -48,8 +47,8 @@ function countPlaywright(report) {
 }
 
 function hasBrowser() {
-  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH);
-  return existsSync(DEBIAN_CHROMIUM);
+  const path = chromiumPath();
+  return path !== undefined && existsSync(path);
 }
 
 mkdirSync('reports', { recursive: true });

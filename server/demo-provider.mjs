@@ -11,6 +11,7 @@
 
 import { once } from 'node:events';
 import { setImmediate as nextTick, setTimeout as sleep } from 'node:timers/promises';
+import { readBody } from './read-body.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -535,23 +536,6 @@ function sendError(res, status, message, type = 'invalid_request_error') {
 }
 
 /**
- * Reads a request body as text, up to a size limit.
- * @param {IncomingMessage} req
- * @returns {Promise<string | null>} `null` when the body is too large.
- */
-async function readText(req) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
  * Handles a request below the Demo provider's base URL (`/api/demo/v1` in `server/start.mjs`).
  * Unknown paths get a 404 and wrong methods a 405, both with an OpenAI-style JSON error.
  * @param {IncomingMessage} req
@@ -589,7 +573,8 @@ export async function handleDemoRequest(req, res, path, options = {}) {
  * @param {DemoOptions} options
  */
 async function chatCompletions(req, res, options) {
-  const text = await readText(req);
+  const raw = await readBody(req, MAX_BODY_BYTES);
+  const text = raw === null ? null : raw.toString('utf8');
   if (text === null) return sendError(res, 413, 'The request body is too large.');
   /** @type {unknown} */
   let body;

@@ -19,6 +19,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEMO_MODEL_ID, handleDemoRequest, parseDemoSpeed } from './demo-provider.mjs';
+import { readBody } from './read-body.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -235,23 +236,6 @@ function sendError(res, status, message, type, headers) {
 }
 
 /**
- * Reads a request body, up to a size limit.
- * @param {IncomingMessage} req
- * @returns {Promise<Buffer | null>} `null` when it is too large.
- */
-async function readBody(req) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-/**
  * Why a fetch failed, e.g. `connect ECONNREFUSED 127.0.0.1:9`.
  * @param {unknown} error
  * @returns {string}
@@ -285,7 +269,7 @@ async function proxy(req, res, upstream, rest, search) {
   /** @type {Uint8Array<ArrayBuffer> | undefined} */
   let body;
   if (method !== 'GET' && method !== 'HEAD') {
-    const read = await readBody(req);
+    const read = await readBody(req, MAX_BODY_BYTES);
     if (read === null) {
       return sendError(res, 413, 'The request body is too large.', 'invalid_request_error');
     }
