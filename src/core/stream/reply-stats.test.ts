@@ -76,4 +76,22 @@ describe('estimateTokens', () => {
     expect(estimateTokens('hello world!')).toBe(3);
     expect(estimateTokens('日本語')).toBe(3);
   });
+
+  it('gives the same count for growing, interleaved and shrinking texts as for each text alone', () => {
+    const reasoning = 'Let me think. 日本語 means Japanese. '.repeat(20);
+    const answer = '答案是 42, because six times seven. '.repeat(20);
+    const fresh = (text: string) => {
+      const cjk =
+        text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g)?.length ?? 0;
+      return text === '' ? 0 : cjk + Math.ceil((text.length - cjk) / 4);
+    };
+    for (let end = 0; end <= reasoning.length; end += 7) {
+      const a = answer.slice(0, end);
+      const r = reasoning.slice(0, end);
+      expect(estimateTokens(r)).toBe(fresh(r));
+      expect(estimateTokens(a)).toBe(fresh(a));
+    }
+    expect(estimateTokens(answer.slice(0, 5))).toBe(fresh(answer.slice(0, 5)));
+    expect(estimateTokens('其他 text')).toBe(fresh('其他 text'));
+  });
 });

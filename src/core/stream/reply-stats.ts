@@ -21,12 +21,34 @@ export interface ReplyStats {
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
 /**
+ * CJK counts of recent texts. A streaming text is shown every frame and only grows, so when it
+ * extends a text seen before, only the new part is scanned (counts add up over a prefix and the
+ * rest, so any earlier text that is a prefix will do).
+ */
+const cjkCounts: { text: string; cjk: number }[] = [];
+const CJK_COUNTS_KEPT = 4;
+
+function countCjk(text: string): number {
+  let known = cjkCounts.find((entry) => text.startsWith(entry.text));
+  if (known === undefined) {
+    known = { text: '', cjk: 0 };
+    if (cjkCounts.unshift(known) > CJK_COUNTS_KEPT) cjkCounts.pop();
+  }
+  if (known.text.length < text.length) {
+    known.cjk += text.slice(known.text.length).match(CJK)?.length ?? 0;
+    known.text = text;
+  }
+  return known.cjk;
+}
+
+/**
  * A rough token count for text a tokenizer hasn't seen: one per CJK character, one per four other
- * characters (the usual English average for BPE tokenizers).
+ * characters (the usual English average for BPE tokenizers). Cheap for a text that grows between
+ * calls: only the part not seen before is scanned.
  */
 export function estimateTokens(text: string): number {
   if (text === '') return 0;
-  const cjk = text.match(CJK)?.length ?? 0;
+  const cjk = countCjk(text);
   return cjk + Math.ceil((text.length - cjk) / 4);
 }
 

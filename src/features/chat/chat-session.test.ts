@@ -323,6 +323,11 @@ describe('ChatSession', () => {
       t.nextFrame();
       expect(t.assistant().state).toMatchObject({ reasoning: '.....' });
       expect(t.assistant().state.stalledAt).toBeUndefined();
+      // Quiet from the last batch on: stalled exactly STALL_AFTER_MS after it, not later.
+      t.advance(STALL_AFTER_MS - 1);
+      expect(t.assistant().state.stalledAt).toBeUndefined();
+      t.advance(1);
+      expect(t.assistant().state.stalledAt).toBeDefined();
       t.push({ type: 'done' });
       t.finish();
       await sent;

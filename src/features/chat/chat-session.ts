@@ -108,6 +108,8 @@ export class ChatSession {
   private live: LiveReply | undefined;
   private isFrameScheduled = false;
   private cancelStallTimer: (() => void) | undefined;
+  /** When the streaming reply last received data (epoch ms), for the stall watchdog. */
+  private lastDataAt = 0;
   private pendingChoiceSaves = 0;
   private lastLiveSave: Promise<void> = Promise.resolve();
   private systemPrompt = '';
@@ -258,6 +260,7 @@ export class ChatSession {
     this.controller.abort();
     this.controller = undefined;
     this.cancelStallTimer?.();
+    this.cancelStallTimer = undefined;
     this.publish();
   }
 
@@ -378,12 +381,14 @@ export class ChatSession {
     // Everything here touches only this reply: a stopped request that settles late must not
     // change the reply that replaced it.
     const apply = (event: AssistantMessageEvent) => this.apply(id, event);
-    this.armStallTimer(id);
+    this.lastDataAt = this.deps.now();
+    this.armStallTimer(id, STALL_AFTER_MS);
     try {
       for await (const batch of this.deps.transport(request, apiStyle, controller.signal)) {
         const before: AssistantMessageState | undefined = this.live?.state;
         apply({ type: 'data-received' });
-        this.armStallTimer(id);
+        this.lastDataAt = this.deps.now();
+        if (this.cancelStallTimer === undefined) this.armStallTimer(id, STALL_AFTER_MS);
         for (const event of batch) {
           if (event.type === 'malformed') this.deps.onMalformedChunk?.(event.data, event.reason);
           apply(event);
@@ -404,18 +409,30 @@ export class ChatSession {
     } finally {
       if (this.controller === controller) {
         this.cancelStallTimer?.();
+        this.cancelStallTimer = undefined;
         this.controller = undefined;
       }
       this.publish();
     }
   }
 
-  private armStallTimer(id: string): void {
+  /**
+   * The stall watchdog. Data only moves `lastDataAt` (thousands of reads per second must not each
+   * cancel and set a timer); when the timer fires early because data came meanwhile, it waits out
+   * the rest of the quiet time. After reporting a stall it stays unarmed until data comes again.
+   */
+  private armStallTimer(id: string, ms: number): void {
     this.cancelStallTimer?.();
     this.cancelStallTimer = this.deps.setTimer(() => {
+      this.cancelStallTimer = undefined;
+      const quietMs = this.deps.now() - this.lastDataAt;
+      if (quietMs < STALL_AFTER_MS) {
+        this.armStallTimer(id, STALL_AFTER_MS - quietMs);
+        return;
+      }
       this.apply(id, { type: 'stalled' });
       this.publish();
-    }, STALL_AFTER_MS);
+    }, ms);
   }
 
   private isLiveStreaming(id: string): boolean {
