@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { PathEntry } from '../../core/chat/conversation-tree';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
+import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { AssistantMessageView } from './AssistantMessageView';
 import type { MessageActions } from './message-actions';
 import { UserMessageView } from './UserMessageView';
@@ -29,46 +30,32 @@ export function MessageList({
   reasoningPolicy,
   empty,
 }: MessageListProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const stableIds = useStableVersionIds();
-  const isFollowing = useRef(true);
-  const [showJump, setShowJump] = useState(false);
+  const { scrollRef, contentRef, isAtBottom, followAgain } = useFollowBottom<
+    HTMLDivElement,
+    HTMLDivElement
+  >(true, FOLLOW_THRESHOLD_PX);
   const lastUserId = path.findLast((entry) => entry.message.role === 'user')?.message.id;
   const previousUserId = useRef(lastUserId);
 
+  // A new question (sent here, or the conversation opened) brings the reader to the bottom.
   useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (element === null) return;
-    if (previousUserId.current !== lastUserId) {
-      previousUserId.current = lastUserId;
-      isFollowing.current = true;
-    }
-    if (isFollowing.current) element.scrollTop = element.scrollHeight;
-  });
-
-  function jumpToLatest() {
-    const element = scrollRef.current;
-    if (element === null) return;
-    isFollowing.current = true;
-    setShowJump(false);
-    element.scrollTo({ top: element.scrollHeight });
-  }
+    if (previousUserId.current === lastUserId) return;
+    previousUserId.current = lastUserId;
+    followAgain();
+  }, [lastUserId, followAgain]);
 
   return (
     <div className="relative min-h-0 flex-1">
       <div
         ref={scrollRef}
         data-testid="message-list"
-        onScroll={(event) => {
-          const element = event.currentTarget;
-          const isAtBottom =
-            element.scrollHeight - element.scrollTop - element.clientHeight <= FOLLOW_THRESHOLD_PX;
-          isFollowing.current = isAtBottom;
-          setShowJump(!isAtBottom);
-        }}
         className="h-full overflow-y-auto"
       >
-        <div className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6">
+        <div
+          ref={contentRef}
+          className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6"
+        >
           {path.length === 0
             ? empty
             : path.map(({ message, versionIds, versionIndex }) =>
@@ -95,10 +82,10 @@ export function MessageList({
               )}
         </div>
       </div>
-      {showJump && (
+      {!isAtBottom && (
         <button
           type="button"
-          onClick={jumpToLatest}
+          onClick={followAgain}
           className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-md hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
         >
           Jump to latest ↓

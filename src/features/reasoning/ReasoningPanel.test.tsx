@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageTiming } from '../../core/stream/assistant-message';
+import { installFakeResizeObserver, resizeAll } from '../../testing/fake-resize-observer';
 import { ReasoningPanel } from './ReasoningPanel';
 
 const START = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -191,11 +192,17 @@ describe('ReasoningPanel', () => {
   });
 
   it('keeps following the newest line while live reasoning grows', () => {
-    const { rerender } = render(<Panel {...thinking} text="One." />);
-    const body = screen.getByTestId('reasoning');
-    Object.defineProperty(body, 'scrollHeight', { configurable: true, value: 900 });
-    rerender(<Panel {...thinking} text={'One.\n\nTwo.'} />);
-    expect(body.scrollTop).toBe(900);
+    const uninstall = installFakeResizeObserver();
+    try {
+      const { rerender } = render(<Panel {...thinking} text="One." />);
+      const body = screen.getByTestId('reasoning');
+      Object.defineProperty(body, 'scrollHeight', { configurable: true, value: 900 });
+      rerender(<Panel {...thinking} text={'One.\n\nTwo.'} />);
+      resizeAll();
+      expect(body.scrollTop).toBe(900);
+    } finally {
+      uninstall();
+    }
   });
 
   it('refuses parts used outside Root', () => {

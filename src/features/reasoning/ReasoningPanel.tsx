@@ -11,15 +11,14 @@ import {
   memo,
   useContext,
   useId,
-  useLayoutEffect,
   useMemo,
-  useRef,
   useState,
   type ReactNode,
 } from 'react';
 import { createParagraphSplitter } from '../../core/markdown/split-paragraphs';
 import type { MessageTiming } from '../../core/stream/assistant-message';
 import { Markdown } from '../../lib/markdown';
+import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { thinkingLabel } from '../../core/stream/thinking-label';
 import { useNow } from './use-now';
 
@@ -140,18 +139,25 @@ const LiveParagraph = memo(function LiveParagraph({ text }: { text: string }) {
  * paragraph per blank-line-separated part. Finished paragraphs keep their DOM; only the last one
  * changes per update, instead of one text node holding the whole trace.
  */
-function LiveReasoning({ text }: { text: string }) {
+const LiveReasoning = memo(function LiveReasoning({ text }: { text: string }) {
   const [splitter] = useState(createParagraphSplitter);
   const { settled, last } = useMemo(() => splitter.update(text), [splitter, text]);
   return (
-    <div className="space-y-[0.85em]">
-      {settled.map((paragraph, index) => (
-        <LiveParagraph key={index} text={paragraph} />
-      ))}
-      <LiveParagraph key="last" text={last} />
-    </div>
+    <>
+      <SettledParagraphs paragraphs={settled} />
+      <LiveParagraph text={last} />
+    </>
   );
-}
+});
+
+/** Only re-renders when a paragraph settles, not on every update of the last one. */
+const SettledParagraphs = memo(function SettledParagraphs({
+  paragraphs,
+}: {
+  paragraphs: readonly string[];
+}) {
+  return paragraphs.map((paragraph, index) => <LiveParagraph key={index} text={paragraph} />);
+});
 
 /** Distance from the bottom, in px, within which the body keeps following new text. */
 const FOLLOW_THRESHOLD_PX = 24;
@@ -159,29 +165,23 @@ const FOLLOW_THRESHOLD_PX = 24;
 /** The body; `hiddenNote` explains reasoning the provider does not show. */
 function Content({ text, hiddenNote }: { text: string; hiddenNote?: string }) {
   const { isOpen, contentId, isThinking } = useReasoning();
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const isFollowing = useRef(true);
-
-  useLayoutEffect(() => {
-    const body = bodyRef.current;
-    if (body !== null && isThinking && isFollowing.current) body.scrollTop = body.scrollHeight;
-  }, [text, isThinking, isOpen]);
+  const { scrollRef, contentRef } = useFollowBottom<HTMLDivElement, HTMLDivElement>(
+    isOpen && isThinking,
+    FOLLOW_THRESHOLD_PX,
+  );
 
   if (!isOpen) return <div id={contentId} hidden />;
   return (
     <div
       id={contentId}
-      ref={bodyRef}
+      ref={scrollRef}
       data-testid="reasoning"
-      onScroll={(event) => {
-        const body = event.currentTarget;
-        isFollowing.current =
-          body.scrollHeight - body.scrollTop - body.clientHeight <= FOLLOW_THRESHOLD_PX;
-      }}
       className={`reasoning-body ${isThinking ? 'max-h-80 overflow-y-auto' : ''} border-t border-zinc-200 px-4 py-3 text-sm leading-relaxed text-zinc-600 dark:border-zinc-800 dark:text-zinc-400`}
     >
       {hiddenNote !== undefined && <p className="italic">{hiddenNote}</p>}
-      {isThinking ? <LiveReasoning text={text} /> : <Markdown text={text} />}
+      <div ref={contentRef} className={isThinking ? 'space-y-[0.85em]' : undefined}>
+        {isThinking ? <LiveReasoning text={text} /> : <Markdown text={text} />}
+      </div>
     </div>
   );
 }
