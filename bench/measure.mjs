@@ -280,6 +280,9 @@ export async function seedAppHistory(page, turns, seed) {
  *   0.3 by default (150 ms after sending for an unpaced stream).
  * @property {number} [settleMs] Quiet time recorded after the status turns terminal; 400 by default.
  * @property {number} [timeoutMs] For the whole stream; by default 60 s plus 5× the paced time.
+ * @property {() => Promise<void>} [onBeforeSend] Awaited just before the message is sent (to start
+ *   a profiler; see `profile.mjs`).
+ * @property {() => Promise<void>} [onDone] Awaited as soon as the reply has ended.
  */
 
 /**
@@ -415,6 +418,7 @@ export async function measureRun(page, options) {
     reasoningProbes: plan.reasoningProbes.length,
     answerProbes: plan.answerProbes.length,
   });
+  await options.onBeforeSend?.();
   await composer.press('Enter');
 
   const typing = (async () => {
@@ -433,6 +437,7 @@ export async function measureRun(page, options) {
   // stream; the recorder's own time is read at the same moment).
   const after = await metrics(cdp);
   const harnessMs = /** @type {number} */ (await callPage(page, 'harnessMs'));
+  await options.onDone?.();
   await typing;
   await page.waitForTimeout(settleMs);
   const recording = /** @type {PageRecording} */ (await callPage(page, 'collect'));

@@ -8,8 +8,8 @@
  *   - frames: per `requestAnimationFrame` callback its run time `r` and rAF timestamp `ts`, and the
  *     time `p` of a MessageChannel task posted from that callback, which runs after the frame's
  *     style, layout and paint (the "post-paint" stamp); `hr`/`hp` are the harness totals then;
- *   - reads: the response body of the chat completions request, teed off `window.fetch`: per network
- *     read its time, the cumulative count of complete SSE events (blank-line delimiters) and bytes;
+ *   - reads: the page's own reads of the chat completions body (the `read()` of its reader is
+ *     wrapped from `window.fetch`): per network read its time, the cumulative count of complete SSE events (blank-line delimiters) and bytes;
  *   - mutations of the newest assistant message (a MutationObserver, subtree): time, rendered text
  *     length of `[data-testid=reasoning]` and `[data-testid=answer]`, and how far the probe words
  *     (`k<n>j`, `v<n>w`, see `synth-text.mjs`) have appeared; status changes (`data-status`);
@@ -26,7 +26,7 @@
  * @property {{ r: number[], ts: number[], p: number[], hr: number[], hp: number[] }} frames
  * @property {number[]} reads Flat triples: time, cumulative SSE events, cumulative bytes.
  * @property {number} requestAt When the chat completions fetch was called; NaN if never.
- * @property {number} bodyEndAt When the teed body ended; NaN if it did not.
+ * @property {number} bodyEndAt When the body's last read resolved; NaN if it did not.
  * @property {number[][]} muts `[time, reasoningLength, answerLength, nextReasoningProbe,
  *   nextAnswerProbe, hasReasoningElement]` per MutationObserver callback.
  * @property {[number, string][]} statuses `[time, status]` at each `data-status` change.
@@ -122,40 +122,42 @@ export function installPageProbe() {
   };
   requestAnimationFrame(loop);
 
-  // Arrivals: tee the chat completions body and count complete SSE events per read.
+  // Arrivals: the page's own reads of the chat completions body, counting complete SSE events per
+  // read. The reader is wrapped rather than the body teed: a tee doubles the stream machinery per
+  // network read, which would be counted as the page's work.
   const originalFetch = window.fetch;
+  let events = 0;
+  let bytes = 0;
+  /** Whether the previous read ended with a lone LF (half of an event delimiter). */
+  let endsWithLf = false;
   /**
-   * @param {ReadableStreamDefaultReader<Uint8Array>} reader
+   * @param {ReadableStreamReadResult<Uint8Array>} result
+   * @returns {ReadableStreamReadResult<Uint8Array>}
    */
-  const tap = async (reader) => {
-    let events = 0;
-    let bytes = 0;
-    /** Whether the previous read ended with a lone LF (half of an event delimiter). */
-    let endsWithLf = false;
-    for (;;) {
-      const { done, value } = await reader.read();
-      const t = now();
-      if (done) {
-        bodyEndAt = t;
-        harness += now() - t;
-        return;
-      }
-      // A blank line (LF LF) ends an event; the stream never holds CR.
-      /** @type {number} Where the last LF was (-1: at the end of the previous read). */
-      let previousLf = endsWithLf ? -1 : -3;
-      let i = value.indexOf(10);
-      while (i !== -1) {
-        if (previousLf === i - 1) {
-          events++;
-          previousLf = -3;
-        } else previousLf = i;
-        i = value.indexOf(10, i + 1);
-      }
-      endsWithLf = previousLf === value.length - 1;
-      bytes += value.length;
-      if (recording) reads.push(t, events, bytes);
+  const recordRead = (result) => {
+    const t = now();
+    const { done, value } = result;
+    if (done || value === undefined) {
+      bodyEndAt = t;
       harness += now() - t;
+      return result;
     }
+    // A blank line (LF LF) ends an event; the stream never holds CR.
+    /** @type {number} Where the last LF was (-1: at the end of the previous read). */
+    let previousLf = endsWithLf ? -1 : -3;
+    let i = value.indexOf(10);
+    while (i !== -1) {
+      if (previousLf === i - 1) {
+        events++;
+        previousLf = -3;
+      } else previousLf = i;
+      i = value.indexOf(10, i + 1);
+    }
+    endsWithLf = previousLf === value.length - 1;
+    bytes += value.length;
+    if (recording) reads.push(t, events, bytes);
+    harness += now() - t;
+    return result;
   };
   window.fetch = async function benchFetch(input, init) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -165,14 +167,20 @@ export function installPageProbe() {
       requestAt = now();
     }
     const response = await originalFetch.call(window, input, init);
-    if (!isStream || response.body === null) return response;
-    const [forApp, forBench] = response.body.tee();
-    void tap(forBench.getReader());
-    return new Response(forApp, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const body = response.body;
+    if (!isStream || body === null) return response;
+    events = 0;
+    bytes = 0;
+    endsWithLf = false;
+    const getReader = body.getReader.bind(body);
+    /** @type {any} */ (body).getReader = (/** @type {any} */ options) => {
+      const reader = getReader(options);
+      /** @type {() => Promise<ReadableStreamReadResult<Uint8Array>>} */
+      const read = /** @type {any} */ (reader).read.bind(reader);
+      /** @type {any} */ (reader).read = () => read().then(recordRead);
+      return reader;
+    };
+    return response;
   };
 
   // The newest assistant message.

@@ -5,6 +5,10 @@
  *
  *   ?renderer=react-markdown  react-markdown + remark-gfm over the whole text at every publish
  *   ?renderer=streamdown      Streamdown (block-memoized, remend repair), `isAnimating` while live
+ *   ?renderer=plain           no markdown: the text in a `white-space: pre-wrap` block
+ *   ?renderer=none            only the text's length: the cost of the stream pipeline and one
+ *                             commit per frame, without rendering text (the floor, for
+ *                             `bench/profile.mjs`; probes are not found, so latencies are not timed)
  *
  * Provider settings and the panel preference come from the app's localStorage keys, and the DOM uses
  * the app's test ids (`assistant-message` with `data-status`, `reasoning`, `answer`, a textbox named
@@ -37,7 +41,9 @@ import { buildHistory } from '../synth-text.mjs';
 import './styles.css';
 
 const query = new URLSearchParams(window.location.search);
-const renderer = query.get('renderer') === 'streamdown' ? 'streamdown' : 'react-markdown';
+const renderer =
+  (['streamdown', 'plain', 'none'] as const).find((r) => r === query.get('renderer')) ??
+  'react-markdown';
 const historyTurns = Number(query.get('history') ?? '0');
 const historySeed = Number(query.get('seed') ?? '1');
 
@@ -161,6 +167,8 @@ class Session {
 
 function Markdown({ text, isLive }: { text: string; isLive: boolean }) {
   if (renderer === 'streamdown') return <Streamdown isAnimating={isLive}>{text}</Streamdown>;
+  if (renderer === 'plain') return <div className="whitespace-pre-wrap">{text}</div>;
+  if (renderer === 'none') return <div>{text.length.toLocaleString('en')} characters</div>;
   return (
     <div className="markdown">
       <ReactMarkdown remarkPlugins={remarkPlugins}>{text}</ReactMarkdown>
