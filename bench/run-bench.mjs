@@ -12,7 +12,9 @@
  *   --runs N              measured runs per cell (default 3; see the README for why not 5)
  *   --workloads W1,W3     subset of W1–W5
  *   --modes open,folded   panel modes (default both)
- *   --variants app,react-markdown,streamdown
+ *   --variants app,react-markdown,streamdown,floor
+ *                         floor: the same stream pipeline and page rendering only the text's
+ *                         length, the cost no renderer can go below on this machine
  *   --quick               W1 and W3, 1 run, no warm-up, panel open
  *   --no-build            reuse bench/dist/app and bench/dist/reference
  */
@@ -80,9 +82,9 @@ export const WORKLOADS = [
   },
 ];
 
-/** @typedef {'app' | 'react-markdown' | 'streamdown'} Variant */
+/** @typedef {'app' | 'react-markdown' | 'streamdown' | 'floor'} Variant */
 /** @type {Variant[]} */
-const ALL_VARIANTS = ['app', 'react-markdown', 'streamdown'];
+const ALL_VARIANTS = ['app', 'react-markdown', 'streamdown', 'floor'];
 
 /**
  * @typedef {object} Target
@@ -458,7 +460,9 @@ async function main() {
 
     /** @param {Variant} variant */
     const urlOf = (variant) =>
-      variant === 'app' ? `${app.url}/` : `${reference?.url}/?renderer=${variant}`;
+      variant === 'app'
+        ? `${app.url}/`
+        : `${reference?.url}/?renderer=${variant === 'floor' ? 'none' : variant}`;
 
     for (const workload of options.workloads) {
       for (const mode of options.modes) {
