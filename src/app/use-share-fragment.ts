@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { SHARE_FRAGMENT_PREFIXES } from '../core/share/share-link-codec';
+import { SHARE_FRAGMENT_PREFIXES } from '../core/share/share-fragment-prefixes';
 
 function readFragment(): string | undefined {
   const fragment = window.location.hash.slice(1);

@@ -26,10 +26,10 @@
  */
 import { Inflate, deflateSync } from 'fflate';
 import * as v from 'valibot';
+import { SHARE_FRAGMENT_PREFIXES } from './share-fragment-prefixes';
 import { describeIssues, sharedTranscriptSchema, type SharedTranscript } from './transcript';
 
-/** The fragment prefixes of format version 1. */
-export const SHARE_FRAGMENT_PREFIXES = { plain: 's1.', encrypted: 's1e.' } as const;
+export { SHARE_FRAGMENT_PREFIXES };
 
 /** Most bytes a link's transcript may take once decompressed: 5 MiB. */
 export const MAX_DECOMPRESSED_BYTES = 5 * 1024 * 1024;

@@ -1,241 +1,42 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ProviderPreset, ProviderSettings } from '../../providers/provider-presets';
-import { settingsFromPreset } from '../../providers/provider-presets';
-import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
-import type { ApiStyle } from '../../core/requests/provider-request';
-import type { Preferences } from './settings-store';
-import { fieldClass, RequestOptionsFields } from './RequestOptionsFields';
-import { useModels } from './use-models';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface SettingsDialogProps {
   isOpen: boolean;
-  settings: ProviderSettings | undefined;
-  presets: readonly ProviderPreset[];
-  preferences: Preferences;
-  onSave: (settings: ProviderSettings, preferences: Preferences) => void;
   onClose: () => void;
+  /** The form (`SettingsForm`), rendered only while the dialog is open. */
+  children: ReactNode;
 }
 
-const inputClass = fieldClass;
-
-/** Provider settings in a modal `<dialog>`: preset, base URL, API key and model. */
-export function SettingsDialog(props: SettingsDialogProps) {
+/**
+ * The modal `<dialog>` that holds the Settings form. It is separate from the form so it can open
+ * at once while the form's code is still downloading.
+ */
+export function SettingsDialog({ isOpen, onClose, children }: SettingsDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog === null) return;
-    if (props.isOpen && !dialog.open) dialog.showModal();
-    if (!props.isOpen && dialog.open) dialog.close();
-  }, [props.isOpen]);
+    if (isOpen && !dialog.open) dialog.showModal();
+    if (!isOpen && dialog.open) dialog.close();
+  }, [isOpen]);
 
   return (
     <dialog
       ref={dialogRef}
-      aria-labelledby="settings-title"
-      onClose={props.onClose}
+      aria-labelledby={titleId}
+      onClose={onClose}
       className="m-auto max-h-[calc(100dvh-2rem)] w-[min(34rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
     >
-      {props.isOpen && <SettingsForm {...props} />}
+      {isOpen && (
+        <div className="flex flex-col gap-4 p-5">
+          <h2 id={titleId} className="text-lg font-semibold">
+            Settings
+          </h2>
+          {children}
+        </div>
+      )}
     </dialog>
   );
 }
-
-function SettingsForm({ settings, presets, preferences, onSave, onClose }: SettingsDialogProps) {
-  const [policy, setPolicy] = useState<ReasoningPanelPolicy>(preferences.reasoningPanel);
-  const fallback = presets[0];
-  const [draft, setDraft] = useState<ProviderSettings>(
-    () => settings ?? (fallback ? settingsFromPreset(fallback) : emptySettings),
-  );
-  const preset = presets.find((p) => p.id === draft.presetId);
-  const isServer = preset?.isServer === true;
-  const models = useModels(draft.baseUrl, draft.apiKey);
-  const ids = {
-    preset: useId(),
-    baseUrl: useId(),
-    apiKey: useId(),
-    model: useId(),
-    list: useId(),
-    style: useId(),
-    policy: useId(),
-  };
-
-  function choosePreset(id: string) {
-    const next = presets.find((p) => p.id === id);
-    if (next === undefined) return;
-    const keepKey = next.id === draft.presetId ? draft.apiKey : '';
-    setDraft({ ...settingsFromPreset(next), apiKey: keepKey });
-  }
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    onSave(
-      { ...draft, baseUrl: draft.baseUrl.trim(), model: draft.model.trim() },
-      { ...preferences, reasoningPanel: policy },
-    );
-  }
-
-  return (
-    <form onSubmit={handleSubmit} className="flex flex-col gap-4 p-5">
-      <h2 id="settings-title" className="text-lg font-semibold">
-        Settings
-      </h2>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={ids.preset} className="text-sm font-medium">
-          Provider
-        </label>
-        <select
-          id={ids.preset}
-          value={draft.presetId}
-          onChange={(event) => choosePreset(event.target.value)}
-          className={inputClass}
-        >
-          {presets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        {preset !== undefined && (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">{preset.hint}</p>
-        )}
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={ids.baseUrl} className="text-sm font-medium">
-          Base URL
-        </label>
-        <input
-          id={ids.baseUrl}
-          value={draft.baseUrl}
-          readOnly={isServer}
-          required
-          placeholder="https://api.example.com/v1"
-          spellCheck={false}
-          onChange={(event) =>
-            setDraft({
-              ...draft,
-              baseUrl: event.target.value,
-              presetId: 'custom',
-              providerName: 'Custom',
-            })
-          }
-          className={inputClass}
-        />
-      </div>
-      {!isServer && (
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={ids.apiKey} className="text-sm font-medium">
-            API key
-          </label>
-          <input
-            id={ids.apiKey}
-            type="password"
-            autoComplete="off"
-            value={draft.apiKey}
-            placeholder={preset?.needsKey ? 'Required' : 'Optional'}
-            onChange={(event) => setDraft({ ...draft, apiKey: event.target.value })}
-            className={inputClass}
-          />
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Kept in this browser and sent only to the base URL above.
-          </p>
-        </div>
-      )}
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={ids.model} className="text-sm font-medium">
-          Model
-        </label>
-        <input
-          id={ids.model}
-          list={ids.list}
-          value={draft.model}
-          required
-          spellCheck={false}
-          placeholder={models.isSuccess ? 'Choose or type a model' : 'Type a model name'}
-          onChange={(event) => setDraft({ ...draft, model: event.target.value })}
-          className={inputClass}
-        />
-        <datalist id={ids.list}>
-          {models.data?.map((id) => (
-            <option key={id} value={id} />
-          ))}
-        </datalist>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-          {models.isFetching
-            ? 'Loading the model list…'
-            : models.isError
-              ? `Could not load the model list (${models.error.message}); type the model name.`
-              : models.isSuccess
-                ? `${models.data.length} models available.`
-                : ''}
-        </p>
-      </div>
-      {!isServer && (
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={ids.style} className="text-sm font-medium">
-            API style
-          </label>
-          <select
-            id={ids.style}
-            value={draft.apiStyle}
-            onChange={(event) => setDraft({ ...draft, apiStyle: event.target.value as ApiStyle })}
-            className={inputClass}
-          >
-            <option value="chat-completions">OpenAI-compatible chat completions</option>
-            <option value="responses">OpenAI Responses API</option>
-            <option value="anthropic-messages">Anthropic Messages API</option>
-          </select>
-        </div>
-      )}
-      <RequestOptionsFields
-        family={draft.family}
-        options={draft.options}
-        onChange={(options) => setDraft({ ...draft, options })}
-      />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={ids.policy} className="text-sm font-medium">
-          Thinking panel
-        </label>
-        <select
-          id={ids.policy}
-          value={policy}
-          onChange={(event) => setPolicy(event.target.value as ReasoningPanelPolicy)}
-          className={inputClass}
-        >
-          <option value="auto">Open while thinking, then fold</option>
-          <option value="open">Always open</option>
-          <option value="folded">Always folded</option>
-        </select>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Your own toggle on a message always wins. Alt+R opens or folds every panel.
-        </p>
-      </div>
-      <div className="flex justify-end gap-2 pt-2">
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded-lg px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
-        >
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="rounded-lg bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-deep"
-        >
-          Save
-        </button>
-      </div>
-    </form>
-  );
-}
-
-const emptySettings: ProviderSettings = {
-  presetId: 'custom',
-  providerName: 'Custom',
-  baseUrl: '',
-  apiKey: '',
-  model: '',
-  apiStyle: 'chat-completions',
-  family: 'generic',
-  options: {},
-};

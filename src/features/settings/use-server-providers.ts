@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import * as v from 'valibot';
 import type { ServerProvider } from '../../providers/provider-presets';
 
@@ -23,9 +23,9 @@ export interface ServerProviders {
 
 const NONE: ServerProviders = { providers: [], defaultProviderId: undefined };
 
-async function fetchServerProviders(signal: AbortSignal): Promise<ServerProviders> {
+async function fetchServerProviders(): Promise<ServerProviders> {
   try {
-    const response = await fetch('/api/server-providers', { signal });
+    const response = await fetch('/api/server-providers');
     if (!response.ok) return NONE;
     const parsed = v.safeParse(ServerProviders, await response.json());
     return parsed.success ? parsed.output : NONE;
@@ -34,11 +34,34 @@ async function fetchServerProviders(signal: AbortSignal): Promise<ServerProvider
   }
 }
 
-/** The Demo provider and any upstream the server was started with (`GET /api/server-providers`). */
-export function useServerProviders() {
-  return useQuery({
-    queryKey: ['server-providers'],
-    queryFn: ({ signal }) => fetchServerProviders(signal),
-    staleTime: Infinity,
+/** The server's providers, once known. */
+export interface ServerProvidersState {
+  /** `undefined` until the request has finished. */
+  data: ServerProviders | undefined;
+  isPending: boolean;
+}
+
+// Asked once per page load, and not through TanStack Query: the first screen needs this answer,
+// and should not wait for that library's code, which only Settings uses.
+let state: ServerProvidersState = { data: undefined, isPending: true };
+let request: Promise<void> | undefined;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  request ??= fetchServerProviders().then((data) => {
+    state = { data, isPending: false };
+    for (const notify of listeners) notify();
   });
+  return () => listeners.delete(listener);
+}
+
+const getState = () => state;
+
+/**
+ * The Demo provider and any upstream the server was started with (`GET /api/server-providers`),
+ * fetched once per page load; a failed request counts as "none".
+ */
+export function useServerProviders(): ServerProvidersState {
+  return useSyncExternalStore(subscribe, getState, getState);
 }

@@ -1,12 +1,42 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { decodeShareFragment, type ShareLinkError } from '../../core/share/share-link-codec';
+import type { DecodeResult, ShareLinkError } from '../../core/share/share-link-codec';
 import type { SharedTranscript } from '../../core/share/transcript';
 
 type State =
   | { kind: 'opening' }
   | { kind: 'passphrase'; isWrong: boolean }
   | { kind: 'error'; error: ShareLinkError }
+  | { kind: 'load-failed' }
   | { kind: 'open'; transcript: SharedTranscript };
+
+/**
+ * Decodes `fragment` with the share-link codec, downloaded on first use: most visits never open a
+ * link, so its compression and validation code stays out of the first download.
+ */
+async function decode(
+  fragment: string,
+  passphrase?: string,
+): Promise<DecodeResult | 'load-failed'> {
+  let codec: typeof import('../../core/share/share-link-codec');
+  try {
+    codec = await import('../../core/share/share-link-codec');
+  } catch (error) {
+    console.warn('Ruminate could not load the share-link decoder:', error);
+    return 'load-failed';
+  }
+  return codec.decodeShareFragment(fragment, { passphrase });
+}
+
+/** The page state after decoding; `hasTriedPassphrase` marks a passphrase that did not open it. */
+function stateOf(result: DecodeResult | 'load-failed', hasTriedPassphrase: boolean): State {
+  if (result === 'load-failed') return { kind: 'load-failed' };
+  if (result.ok) return { kind: 'open', transcript: result.transcript };
+  const { kind } = result.error;
+  if (kind === 'needs-passphrase' || (hasTriedPassphrase && kind === 'wrong-passphrase')) {
+    return { kind: 'passphrase', isWrong: hasTriedPassphrase };
+  }
+  return { kind: 'error', error: result.error };
+}
 
 interface SharedTranscriptPageProps {
   /** The URL fragment, without `#`. It never leaves the browser. */
@@ -23,28 +53,26 @@ interface SharedTranscriptPageProps {
 export function SharedTranscriptPage(props: SharedTranscriptPageProps) {
   const { fragment } = props;
   const [state, setState] = useState<State>({ kind: 'opening' });
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let isCurrent = true;
-    void decodeShareFragment(fragment).then((result) => {
-      if (!isCurrent) return;
-      if (result.ok) setState({ kind: 'open', transcript: result.transcript });
-      else if (result.error.kind === 'needs-passphrase')
-        setState({ kind: 'passphrase', isWrong: false });
-      else setState({ kind: 'error', error: result.error });
+    void decode(fragment).then((result) => {
+      if (isCurrent) setState(stateOf(result, false));
     });
     return () => {
       isCurrent = false;
     };
-  }, [fragment]);
+  }, [fragment, attempt]);
 
   async function unlock(passphrase: string) {
     setState({ kind: 'opening' });
-    const result = await decodeShareFragment(fragment, { passphrase });
-    if (result.ok) setState({ kind: 'open', transcript: result.transcript });
-    else if (result.error.kind === 'wrong-passphrase' || result.error.kind === 'needs-passphrase') {
-      setState({ kind: 'passphrase', isWrong: true });
-    } else setState({ kind: 'error', error: result.error });
+    setState(stateOf(await decode(fragment, passphrase), true));
+  }
+
+  function retry() {
+    setState({ kind: 'opening' });
+    setAttempt(attempt + 1);
   }
 
   return (
@@ -86,6 +114,22 @@ export function SharedTranscriptPage(props: SharedTranscriptPageProps) {
             <h2 className="mb-2 text-lg font-semibold">This link can’t be opened</h2>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">{state.error.message}</p>
             <p className="mt-4 text-sm text-zinc-500">Nothing was changed in your conversations.</p>
+          </div>
+        )}
+        {state.kind === 'load-failed' && (
+          <div role="alert" className="mx-auto max-w-lg p-8 text-center">
+            <h2 className="mb-2 text-lg font-semibold">This link can’t be opened right now</h2>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Ruminate couldn’t load the code that opens share links. Check your connection and try
+              again. If it keeps failing, Ruminate may have been updated: reload the page.
+            </p>
+            <button
+              type="button"
+              onClick={retry}
+              className="mt-4 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Try again
+            </button>
           </div>
         )}
         {state.kind === 'open' && (

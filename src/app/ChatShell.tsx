@@ -1,0 +1,208 @@
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import type { ChatMessage } from '../core/chat/chat-message';
+import { ChatPage } from '../features/chat/ChatPage';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { preferencesStore } from '../features/settings/settings-store';
+import { useProviderSettings } from '../features/settings/use-provider-settings';
+import { ShareDialog, type ShareTarget } from '../features/share/ShareDialog';
+import { titleFrom } from '../storage/conversation-title';
+import { DialogPart } from './DialogPart';
+import { importTranscripts } from './import-transcripts';
+import { LazyPart } from './LazyPart';
+import { PartLoadError, preload } from './on-demand';
+import { PartLoadFailure, PartLoading } from './PartStates';
+import { importPart, settingsPart, sharePart, sidebarPart } from './parts';
+import { useConversationUrl } from './use-conversation-url';
+import type { StorageState } from './use-storage';
+
+/** The chat screen: header, banners, conversation list, the chat itself and its dialogs. */
+export function ChatShell({ storage }: { storage: StorageState }) {
+  const { settings, presets, save } = useProviderSettings();
+  const preferences = useSyncExternalStore(preferencesStore.subscribe, preferencesStore.load);
+  const [conversationId, openConversation] = useConversationUrl();
+  const [shareTarget, setShareTarget] = useState<ShareTarget>();
+  const store = storage.store;
+  const openShare = useCallback(
+    async (target: {
+      conversationId: string | undefined;
+      messages: readonly ChatMessage[];
+      messageId?: string;
+    }) => {
+      preload(sharePart);
+      const saved =
+        target.conversationId === undefined ? undefined : await store?.load(target.conversationId);
+      const first = target.messages.find((m) => m.role === 'user');
+      const title = saved?.record.title ?? titleFrom(first?.role === 'user' ? first.content : '');
+      setShareTarget({ title, messages: target.messages, messageId: target.messageId });
+    },
+    [store],
+  );
+  const handleShare = useCallback(
+    (target: Parameters<typeof openShare>[0]) => void openShare(target),
+    [openShare],
+  );
+  const handleImport = useCallback(
+    async (text: string): Promise<string> => {
+      // An earlier failed download is tried again.
+      importPart.reset();
+      const importer = await importPart.load().catch((error: PartLoadError) => error);
+      if (importer instanceof PartLoadError) return importer.message;
+      const parsed = importer.parseJsonImport(text);
+      if (!parsed.ok) return parsed.error;
+      if (store === undefined) return 'Storage is not open yet.';
+      const ids = await importTranscripts(store, parsed.transcripts);
+      if (ids[0] !== undefined) openConversation(ids[0]);
+      return `Imported ${ids.length} conversation${ids.length === 1 ? '' : 's'}.`;
+    },
+    [store, openConversation],
+  );
+  const [isSettingsOpen, setSettingsOpen] = useState(false);
+  const [isSidebarOpen, setSidebarOpen] = useState(false);
+  const isDemo = settings?.presetId === 'demo';
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const preloadSettings = useCallback(() => preload(settingsPart), []);
+
+  const open = (id: string | undefined) => {
+    openConversation(id);
+    setSidebarOpen(false);
+  };
+
+  return (
+    <div className="flex h-dvh flex-col">
+      <header className="flex items-center gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+        <button
+          type="button"
+          onClick={() => setSidebarOpen(!isSidebarOpen)}
+          aria-expanded={isSidebarOpen}
+          aria-controls="sidebar"
+          className="rounded-lg border border-zinc-300 px-2.5 py-1.5 text-sm md:hidden dark:border-zinc-700"
+        >
+          History
+        </button>
+        <h1 className="flex items-center gap-2 text-base font-semibold tracking-tight">
+          <img src="/favicon.svg" alt="" className="h-6 w-6" />
+          Ruminate
+        </h1>
+        <span className="hidden truncate text-sm text-zinc-500 sm:inline dark:text-zinc-400">
+          {settings === undefined ? 'No provider' : `${settings.providerName} · ${settings.model}`}
+        </span>
+        <button
+          type="button"
+          onClick={openSettings}
+          onPointerEnter={preloadSettings}
+          onFocus={preloadSettings}
+          className="ml-auto rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Settings
+        </button>
+      </header>
+      {isDemo && (
+        <p
+          role="note"
+          className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        >
+          Demo provider: scripted replies to show how Ruminate works.{' '}
+          <button type="button" className="font-semibold underline" onClick={openSettings}>
+            Connect a real model
+          </button>{' '}
+          in Settings.
+        </p>
+      )}
+      {storage.problem !== undefined && (
+        <div
+          role="alert"
+          data-testid="storage-banner"
+          className="flex items-center justify-center gap-3 border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200"
+        >
+          <span>{storage.problem}</span>
+          <button
+            type="button"
+            className="font-semibold underline"
+            onClick={storage.dismissProblem}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="flex min-h-0 flex-1">
+        <aside
+          id="sidebar"
+          className={`${isSidebarOpen ? 'block' : 'hidden'} w-full shrink-0 border-r border-zinc-200 md:block md:w-64 dark:border-zinc-800`}
+        >
+          {/* Rendered before storage opens, so the list's code downloads alongside it. */}
+          <LazyPart
+            part={sidebarPart}
+            fallback={
+              store === undefined ? null : <PartLoading part={sidebarPart} className="p-3" />
+            }
+            renderError={(error, retry) => (
+              <PartLoadFailure message={error.message} onRetry={retry} className="p-3" />
+            )}
+          >
+            {({ Sidebar }) =>
+              store !== undefined && (
+                <Sidebar
+                  store={store}
+                  currentId={conversationId}
+                  onOpen={open}
+                  onImport={handleImport}
+                />
+              )
+            }
+          </LazyPart>
+        </aside>
+        <main
+          className={`${isSidebarOpen ? 'hidden md:flex' : 'flex'} min-h-0 min-w-0 flex-1 flex-col`}
+        >
+          {store !== undefined && storage.persistence !== undefined ? (
+            <ChatPage
+              key={store.db.name}
+              settings={settings}
+              onOpenSettings={openSettings}
+              store={store}
+              persistence={storage.persistence}
+              conversationId={conversationId}
+              onConversationCreated={openConversation}
+              reasoningPolicy={preferences.reasoningPanel}
+              onShare={handleShare}
+            />
+          ) : storage.failure !== undefined ? (
+            <PartLoadFailure
+              message={storage.failure}
+              onRetry={storage.retry}
+              className="m-auto max-w-md p-4"
+            />
+          ) : (
+            <p className="m-auto text-sm text-zinc-500">Opening your conversations…</p>
+          )}
+        </main>
+      </div>
+      <ShareDialog target={shareTarget} onClose={() => setShareTarget(undefined)}>
+        <DialogPart part={sharePart}>
+          {({ ShareForm }) =>
+            shareTarget !== undefined && (
+              <ShareForm target={shareTarget} onClose={() => setShareTarget(undefined)} />
+            )
+          }
+        </DialogPart>
+      </ShareDialog>
+      <SettingsDialog isOpen={isSettingsOpen} onClose={() => setSettingsOpen(false)}>
+        <DialogPart part={settingsPart}>
+          {({ SettingsFormPart }) => (
+            <SettingsFormPart
+              settings={settings}
+              presets={presets}
+              preferences={preferences}
+              onSave={(next, nextPreferences) => {
+                save(next);
+                preferencesStore.save(nextPreferences);
+                setSettingsOpen(false);
+              }}
+              onClose={() => setSettingsOpen(false)}
+            />
+          )}
+        </DialogPart>
+      </SettingsDialog>
+    </div>
+  );
+}
