@@ -1,10 +1,24 @@
-import { memo, type ComponentProps } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
+import {
+  cloneElement,
+  createContext,
+  isValidElement,
+  memo,
+  useContext,
+  useMemo,
+  type ComponentProps,
+} from 'react';
+import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { CopyButton } from '../components/ui/copy-button';
+import { isFenceFinished } from './highlight/fence-state';
+import { useHighlightedCode } from './highlight/use-highlighted-code';
+import { useMathPlugins } from './math/use-math-plugins';
 import { remarkHtmlAsText } from './remark-html-as-text';
 
 const remarkPlugins = [remarkGfm, remarkHtmlAsText];
+
+/** The markdown being rendered and whether it is final: code blocks read it to know if they are. */
+const MarkdownSourceContext = createContext({ source: '', isFinished: true });
 
 function textOf(node: unknown): string {
   if (typeof node === 'string' || typeof node === 'number') return String(node);
@@ -34,48 +48,114 @@ function ImageLink({ src, alt }: ComponentProps<'img'>) {
   );
 }
 
-function CodeBlock({ children }: ComponentProps<'pre'>) {
-  const code = textOf(children).replace(/\n$/, '');
-  const child = Array.isArray(children) ? children[0] : children;
-  const className =
-    typeof child === 'object' && child !== null && 'props' in child
-      ? String((child.props as { className?: string }).className ?? '')
-      : '';
+/**
+ * A code block with its language label and a copy button. A finished fence (see
+ * `isFenceFinished`) in a known language is syntax-highlighted once its grammar has loaded: the
+ * same `<code>` element (cloned, so React keeps its DOM node) gets coloured spans around the same
+ * text, so nothing moves.
+ */
+function CodeBlock({ children, node }: ComponentProps<'pre'> & ExtraProps) {
+  const { source, isFinished } = useContext(MarkdownSourceContext);
+  const text = textOf(children);
+  const code = text.replace(/\n$/, '');
+  const child: unknown = Array.isArray(children) ? children[0] : children;
+  const codeElement = isValidElement<{ className?: string }>(child) ? child : undefined;
+  const className = String(codeElement?.props.className ?? '');
   const language = /language-([\w+#.-]+)/.exec(className)?.[1];
+  const isDone = isFenceFinished(
+    source,
+    node?.position?.start.offset,
+    node?.position?.end.offset,
+    isFinished,
+  );
+  const highlighted = useHighlightedCode(code, language, language !== undefined && isDone);
   return (
     <div className="code-block">
       <div className="code-block-bar">
         <span>{language ?? 'text'}</span>
         <CopyButton text={code} label="Copy code" isCompact />
       </div>
-      <pre>{children}</pre>
+      <pre>
+        {highlighted === undefined || codeElement === undefined
+          ? children
+          : cloneElement(codeElement, undefined, ...highlighted, text.slice(code.length))}
+      </pre>
     </div>
   );
 }
 
 const components: Components = { a: SafeLink, img: ImageLink, pre: CodeBlock };
 
+/** Props of {@link MarkdownContent}. */
+export interface MarkdownContentProps {
+  /** The markdown. */
+  text: string;
+  /**
+   * The text will not grow. Default `false`: a part of a document that may still be streaming, so
+   * a code fence whose closing line ends the text (nothing after it yet, as in a tail closed by
+   * `repairTail`) stays plain until a newline follows; earlier fences are highlighted.
+   */
+  isFinished?: boolean;
+}
+
 /**
  * The elements of {@link Markdown} without its wrapper, for rendering one document in parts (see
  * `StreamingMarkdown`): parts placed side by side in one `.markdown` wrapper look like one document.
+ * Math (see `useMathPlugins`) and syntax highlighting load on demand, the first time a text needs
+ * them; until then the text shows as it is.
  */
-export const MarkdownContent = memo(function MarkdownContent({ text }: { text: string }) {
+export const MarkdownContent = memo(function MarkdownContent({
+  text,
+  isFinished = false,
+}: MarkdownContentProps) {
+  const math = useMathPlugins(text);
+  const source = math?.text ?? text;
+  const plugins = useMemo(
+    () =>
+      math === undefined
+        ? { remark: remarkPlugins, rehype: undefined }
+        : {
+            remark: [remarkGfm, math.remarkPlugin, remarkHtmlAsText],
+            rehype: [math.rehypePlugin],
+          },
+    [math],
+  );
+  const context = useMemo(() => ({ source, isFinished }), [source, isFinished]);
   return (
-    <ReactMarkdown remarkPlugins={remarkPlugins} components={components}>
-      {text}
-    </ReactMarkdown>
+    <MarkdownSourceContext.Provider value={context}>
+      <ReactMarkdown
+        remarkPlugins={plugins.remark}
+        rehypePlugins={plugins.rehype}
+        components={components}
+      >
+        {source}
+      </ReactMarkdown>
+    </MarkdownSourceContext.Provider>
   );
 });
+
+/** Props of {@link Markdown}. */
+export interface MarkdownProps {
+  /** The markdown. */
+  text: string;
+  /**
+   * The text is final. Default `true`; pass `false` while it may still grow (see
+   * {@link MarkdownContentProps.isFinished}).
+   */
+  isFinished?: boolean;
+}
 
 /**
  * Renders untrusted markdown (GFM: tables, task lists, strikethrough, fenced code) safely: raw HTML
  * shows as text, links open in a new tab without referrer, unsafe URLs (`javascript:` and the like)
- * are removed by react-markdown's URL filter, and images are not loaded.
+ * are removed by react-markdown's URL filter, and images are not loaded. Finished code fences are
+ * syntax-highlighted and math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) is rendered with KaTeX, both
+ * loaded on demand.
  */
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
+export const Markdown = memo(function Markdown({ text, isFinished = true }: MarkdownProps) {
   return (
     <div className="markdown">
-      <MarkdownContent text={text} />
+      <MarkdownContent text={text} isFinished={isFinished} />
     </div>
   );
 });

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeMathDelimiters } from './math-delimiters';
+
+function normalized(markdown: string): string {
+  return normalizeMathDelimiters(markdown).text;
+}
+
+describe('normalizeMathDelimiters', () => {
+  it('leaves a text without math exactly as it is', () => {
+    for (const text of ['Plain **text**.', 'costs $5 and $10', 'between $5-$10', '$100k, $200k']) {
+      expect(normalizeMathDelimiters(text)).toEqual({ text, hasMath: false });
+    }
+  });
+
+  it('keeps $…$ and $$…$$ math as written', () => {
+    expect(normalizeMathDelimiters('where $x^2 + y^2 = z^2$ holds')).toEqual({
+      text: 'where $x^2 + y^2 = z^2$ holds',
+      hasMath: true,
+    });
+    expect(normalized('a $$\\int_0^1 x\\,dx$$ b')).toBe('a $$\\int_0^1 x\\,dx$$ b');
+    expect(normalized('$$\n\\sum_i i\n$$')).toBe('$$\n\\sum_i i\n$$');
+  });
+
+  it('turns \\(…\\) into $…$ and \\[…\\] into a display block', () => {
+    expect(normalized('Let \\(x_1\\) and \\(y\\) be reals.')).toBe('Let $x_1$ and $y$ be reals.');
+    expect(normalized('So\n\\[\n\\frac{a}{b}\n\\]\nand more.')).toBe(
+      'So\n$$\n\\frac{a}{b}\n$$\nand more.',
+    );
+    expect(normalized('\\[ a \\\\ b \\]')).toBe('$$\n a \\\\ b \n$$');
+    expect(normalized('1. Solve\n   \\[x = 1\\]\n2. Next')).toBe(
+      '1. Solve\n   $$\n   x = 1\n   $$\n2. Next',
+    );
+  });
+
+  it('makes a line holding only $$…$$ a display block', () => {
+    expect(normalized('Text\n$$E = mc^2$$\nmore')).toBe('Text\n$$\nE = mc^2\n$$\nmore');
+  });
+
+  it('keeps inline \\[…\\] inline, and brackets after a word as brackets', () => {
+    expect(normalized('> quote \\[x\\]')).toBe('> quote $$x$$');
+    expect(normalizeMathDelimiters('see array\\[0\\] and f\\(x\\)')).toEqual({
+      text: 'see array\\[0\\] and f\\(x\\)',
+      hasMath: false,
+    });
+  });
+
+  it('uses a longer dollar run when the math contains dollars', () => {
+    expect(normalized('\\(\\text{$a$}\\)')).toBe('$$\\text{$a$}$$');
+    expect(normalized('\\(a \\$\\)')).toBe('$$ a \\$ $$');
+  });
+
+  it('escapes money that remark-math would pair with later math', () => {
+    expect(normalized('costs $5 and $x$ is math')).toBe('costs \\$5 and $x$ is math');
+    expect(normalized('$5-$10 and $100k, but $y$')).toBe('\\$5-\\$10 and \\$100k, but $y$');
+    expect(normalized('pay $5 for \\(x\\)')).toBe('pay \\$5 for $x$');
+    // A `$` right after a backslash does not close math (Pandoc), but would for remark-math.
+    expect(normalized('a $b\\$ c$ d $e$')).toBe('a \\$b\\$ c\\$ d $e$');
+  });
+
+  it('does not pair a dollar with one inside a later code span', () => {
+    expect(normalized('costs $10, `$x$` is code, $y$ is math')).toBe(
+      'costs \\$10, `$x$` is code, $y$ is math',
+    );
+  });
+
+  it('leaves money after the last math alone', () => {
+    expect(normalized('$x$ costs $5')).toBe('$x$ costs $5');
+  });
+
+  it('does not touch code spans, fences, indented code or raw HTML', () => {
+    const texts = [
+      '`$5 and $x$` and $y$',
+      '```ts\nconst a = `${b}` + $c$ + \\(d\\);\n```\n\n$x$',
+      '~~~\n$5 $6 \\[z\\]\n~~~\n\n$x$',
+      '    echo $HOME/$PATH \\(x\\)\n\nthen $z$',
+      '<div>\n$5 and $6 \\(x\\)\n</div>\n\n$y$',
+      '<pre>\n$5 and $6\n\nstill raw $7\n</pre>\n\n$y$',
+      'see <https://example.com/$5/$x$> and $y$',
+    ];
+    for (const text of texts)
+      expect(normalizeMathDelimiters(text)).toEqual({ text, hasMath: true });
+    expect(normalized('`\\(x\\)` then \\(y\\)')).toBe('`\\(x\\)` then $y$');
+  });
+
+  it('finds no math inside code alone', () => {
+    for (const text of ['`$x$`', '```\n$x$ \\(y\\)\n```', '    $x$ \\[y\\]']) {
+      expect(normalizeMathDelimiters(text)).toEqual({ text, hasMath: false });
+    }
+  });
+
+  it('counts a ```math fence and a $$ block as math', () => {
+    expect(normalizeMathDelimiters('```math\nx^2\n```').hasMath).toBe(true);
+    expect(normalizeMathDelimiters('$$\nx\n$$').hasMath).toBe(true);
+  });
+
+  it('does not pair across lines, blank lines or an unclosed delimiter', () => {
+    for (const text of ['a $x\ny$ b', 'a \\(x\ny\\) b', 'a \\[x\n\ny\\] b', 'open \\(x and $y']) {
+      expect(normalizeMathDelimiters(text).hasMath).toBe(false);
+    }
+  });
+
+  it('keeps CRLF line endings', () => {
+    expect(normalized('a $x$\r\n\r\n```\r\n$5 $6\r\n```\r\nb')).toBe(
+      'a $x$\r\n\r\n```\r\n$5 $6\r\n```\r\nb',
+    );
+  });
+});
