@@ -47,15 +47,8 @@ export function MessageList({
 
   return (
     <div className="relative min-h-0 flex-1">
-      <div
-        ref={scrollRef}
-        data-testid="message-list"
-        className="h-full overflow-y-auto"
-      >
-        <div
-          ref={contentRef}
-          className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6"
-        >
+      <div ref={scrollRef} data-testid="message-list" className="h-full overflow-y-auto">
+        <div ref={contentRef} className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6">
           {path.length === 0
             ? empty
             : path.map(({ message, versionIds, versionIndex }) =>

@@ -6,15 +6,7 @@
  * The open state is derived, never synced: open while reasoning streams, folded once the answer
  * starts, unless the person toggled it, in which case their choice wins from then on.
  */
-import {
-  createContext,
-  memo,
-  useContext,
-  useId,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, memo, useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { createParagraphSplitter } from '../../core/markdown/split-paragraphs';
 import type { MessageTiming } from '../../core/stream/assistant-message';
 import { Markdown } from '../../lib/markdown';
