@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { repairTail } from '../core/markdown/repair-tail';
-import { createBlockSplitter } from '../core/markdown/split-blocks';
+import { createBlockSplitter, type OpenFenceInfo } from '../core/markdown/split-blocks';
+import { CopyButton } from '../components/ui/copy-button';
 import { Markdown, MarkdownContent } from './markdown';
 
 /** A finished block: parsed once; `memo` keeps it from rendering again while text streams on. */
@@ -13,6 +14,46 @@ const Tail = memo(function Tail({ source }: { source: string }) {
   return <MarkdownContent text={repairTail(source)} />;
 });
 
+/**
+ * A code fence still being written, shown as the code block it will be without parsing it: until
+ * its closing fence, everything after the opening line is code. The same markup as the parsed fence
+ * once closed (see `CodeBlock` in `markdown.tsx`, and the unit test that compares them), so nothing
+ * moves when the block settles.
+ */
+const OpenCodeBlock = memo(function OpenCodeBlock({
+  code,
+  language,
+}: {
+  code: string;
+  language: string | undefined;
+}) {
+  return (
+    <div className="code-block">
+      <div className="code-block-bar">
+        <span>{language ?? 'text'}</span>
+        <CopyButton text={code.replace(/\n$/, '')} label="Copy code" isCompact />
+      </div>
+      <pre>
+        <code className={language === undefined ? undefined : `language-${language}`}>
+          {code === '' || code.endsWith('\n') ? code : `${code}\n`}
+        </code>
+      </pre>
+    </div>
+  );
+});
+
+/** The tail: other blocks (repaired), then the open fence it ends in, if any. */
+function LiveTail({ tail, openFence }: { tail: string; openFence: OpenFenceInfo | undefined }) {
+  if (openFence === undefined) return <Tail source={tail} />;
+  const before = tail.slice(0, openFence.start);
+  return (
+    <>
+      {before.trim() !== '' && <Tail source={before} />}
+      <OpenCodeBlock code={tail.slice(openFence.codeStart)} language={openFence.language} />
+    </>
+  );
+}
+
 interface StreamingMarkdownProps {
   /** The whole markdown text so far. */
   text: string;
@@ -21,16 +62,21 @@ interface StreamingMarkdownProps {
 }
 
 /**
- * Markdown that is cheap to re-render while it streams. Finished top-level blocks (see
- * `createBlockSplitter` for what settles and why: the Streamdown PR #608 / hawk.garage PR #924
- * rules of performance.md §1.2c) are each parsed once and never re-rendered; only the unfinished
- * tail is parsed again per update, after `repairTail`. All parts sit in one `.markdown` wrapper, so
- * they look like one document. A text with a reference or footnote definition cannot be split
- * (definitions change earlier blocks) and is parsed whole on every update, as before.
+ * Markdown that is cheap to re-render while it streams and cheap to finish. Finished top-level
+ * blocks (see `createBlockSplitter` for what settles and why: the Streamdown PR #608 / hawk.garage
+ * PR #924 rules of performance.md §1.2c) are each parsed once and never re-rendered; per update,
+ * only the unfinished tail is parsed again, after `repairTail`, and a code fence still open at the
+ * end of the tail is shown as code without parsing. All parts sit in one `.markdown` wrapper, so
+ * they look like one document.
  *
- * When streaming ends, the whole text is parsed once, exactly like `<Markdown>`: the final DOM is
- * the same as a one-shot render whatever happened during the stream. The splitter belongs to this
- * component instance (one message) and starts over if the text is replaced rather than extended.
+ * When streaming ends, the tail is parsed once more, exactly (no repair). A settled block cannot be
+ * changed by anything after it, so the settled blocks and the exact tail together are what a
+ * one-shot render of the whole text shows (the unit tests compare the DOM on the benchmark answer
+ * and adversarial documents); the finished message costs one block's parse, not the whole text's.
+ * A text with a reference or footnote definition cannot be split (definitions change earlier
+ * blocks): it is parsed whole on every update, and exactly like `<Markdown>` at the end. The
+ * splitter belongs to this component instance (one message) and starts over if the text is
+ * replaced rather than extended.
  */
 export const StreamingMarkdown = memo(function StreamingMarkdown({
   text,
@@ -38,22 +84,25 @@ export const StreamingMarkdown = memo(function StreamingMarkdown({
 }: StreamingMarkdownProps) {
   const [splitter] = useState(createBlockSplitter);
   // Idempotent for the same text, so a repeated render (Strict Mode) gets the same split.
-  const split = useMemo(
-    () => (isStreaming ? splitter.update(text) : undefined),
-    [splitter, text, isStreaming],
-  );
-  if (split === undefined) return <Markdown text={text} />;
+  const split = useMemo(() => splitter.update(text), [splitter, text]);
+  if (split.hasDefinitions) {
+    return isStreaming ? (
+      <div className="markdown">
+        <Tail source={text} />
+      </div>
+    ) : (
+      <Markdown text={text} />
+    );
+  }
   return (
     <div className="markdown">
-      {split.hasDefinitions ? (
-        <Tail source={text} />
+      {split.settled.map((block, index) => (
+        <SettledBlock key={index} source={block} />
+      ))}
+      {isStreaming ? (
+        <LiveTail key="tail" tail={split.tail} openFence={split.openFence} />
       ) : (
-        <>
-          {split.settled.map((block, index) => (
-            <SettledBlock key={index} source={block} />
-          ))}
-          <Tail key="tail" source={split.tail} />
-        </>
+        split.tail !== '' && <SettledBlock key={split.settled.length} source={split.tail} />
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Lexer } from 'marked';
 import { createBlockSplitter, type BlockSplit } from './split-blocks';
 import { ADVERSARIAL_DOCUMENTS, BENCHMARK_ANSWER, prefixLengths } from './test-documents';
 
@@ -8,6 +9,19 @@ interface StreamRun {
   /** What a full re-lex on every update would have cost. */
   quadraticChars: number;
   updates: number;
+}
+
+/** An open fence reported by the splitter is what the lexer sees: the tail's last block, open. */
+function checkOpenFence({ tail, openFence }: BlockSplit, at: number): void {
+  const fence = openFence!;
+  const tokens = new Lexer().blockTokens(tail, []).filter((t) => t.type !== 'space');
+  const last = tokens[tokens.length - 1];
+  if (last?.type !== 'code' || last.raw !== tail.slice(fence.start)) {
+    expect.fail(`open fence at ${at} is not the tail's last block`);
+  }
+  if (!/^(`{3,}|~{3,})[^\n]*\n$/.test(tail.slice(fence.start, fence.codeStart))) {
+    expect.fail(`open fence at ${at}: the code does not start after the opening line`);
+  }
 }
 
 /** Streams `doc` prefix by prefix, checking the invariants at every step. */
@@ -34,6 +48,7 @@ function streamAndCheck(doc: string, lengths = prefixLengths(doc)): StreamRun {
       settledLength += block.length;
     }
     if (last.tail !== prefix.slice(settledLength)) expect.fail(`tail is wrong at ${length}`);
+    if (last.openFence !== undefined) checkOpenFence(last, length);
     previous = last.settled;
   }
   expect(last.settled.join('') + last.tail).toBe(doc);
@@ -206,5 +221,36 @@ describe('createBlockSplitter: updates', () => {
     }
     expect(Math.max(...sizes)).toBeLessThan(80);
     expect(splitter.update(`${text}End`).settled).toHaveLength(200);
+  });
+});
+
+describe('open code fences', () => {
+  function splitAll(prefixes: string[]): BlockSplit {
+    const splitter = createBlockSplitter();
+    let last = splitter.update('');
+    for (const prefix of prefixes) last = splitter.update(prefix);
+    return last;
+  }
+
+  it('reports a fence without its closing fence, with its language, until it closes', () => {
+    const doc = 'Here is the code:\n\n```ts title="merge.ts"\nconst a = 1;\n\nconst b = 2;\n';
+    const open = splitAll([doc.slice(0, 25), doc]);
+    expect(open.tail).toBe('```ts title="merge.ts"\nconst a = 1;\n\nconst b = 2;\n');
+    expect(open.openFence).toEqual({ start: 0, codeStart: 23, language: 'ts' });
+    expect(open.tail.slice(open.openFence!.codeStart)).toBe('const a = 1;\n\nconst b = 2;\n');
+    expect(splitAll([doc, `${doc}\`\`\`\n`]).openFence).toBeUndefined();
+  });
+
+  it('learns the language once the opening line is complete', () => {
+    const doc = 'Intro\n\n~~~python\nprint(1)\n\nprint(2)\n';
+    const splitter = createBlockSplitter();
+    splitter.update('Intro\n\n~~~py');
+    expect(splitter.update('Intro\n\n~~~pyth').openFence).toBeUndefined();
+    expect(splitter.update(doc).openFence?.language).toBe('python');
+  });
+
+  it('leaves indented fences and fences without a language to the parser as they are', () => {
+    expect(splitAll(['Intro\n\n  ```js\nx\n\ny\n']).openFence).toBeUndefined();
+    expect(splitAll(['Intro\n\n```\nx\n\ny\n']).openFence?.language).toBeUndefined();
   });
 });

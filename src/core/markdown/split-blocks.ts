@@ -27,6 +27,22 @@ export interface BlockSplit {
    * parse the whole text instead.
    */
   readonly hasDefinitions: boolean;
+  /**
+   * Set when the tail ends in a fenced code block at the top level that has no closing fence yet
+   * (the common long tail: a model writing code). A renderer can show it as code without parsing
+   * the tail, since nothing in it can be anything but code until the closing fence.
+   */
+  readonly openFence?: OpenFenceInfo;
+}
+
+/** Where the open code fence of a tail is; see {@link BlockSplit.openFence}. */
+export interface OpenFenceInfo {
+  /** Offset in the tail of the fence's opening line; the tail before it is other blocks. */
+  readonly start: number;
+  /** Offset in the tail where the code starts (after the opening line's newline). */
+  readonly codeStart: number;
+  /** The first word of the info string (`ts` in ` ```ts title="x" `), if any. */
+  readonly language: string | undefined;
 }
 
 /** An incremental splitter for one message; see {@link createBlockSplitter}. */
@@ -47,6 +63,11 @@ export interface BlockSplitterOptions {
 interface OpenFence {
   marker: '`' | '~';
   length: number;
+  /** Offset in the text of the opening line, which starts at column 0. */
+  start: number;
+  /** Offset in the text after the opening line; -1 while that line is not complete. */
+  codeStart: number;
+  language: string | undefined;
   /** Start of the first line not yet checked for a closing fence. */
   nextLine: number;
 }
@@ -113,10 +134,20 @@ export function createBlockSplitter(options: BlockSplitterOptions = {}): BlockSp
       if (fullText.includes('\r', previousLength)) state.isStopped = true;
       if (!state.hasDefinitions) scanDefinitions(state);
       if (!state.hasDefinitions && !state.isStopped) advance(state, options.onLex);
+      const fence = state.fence;
+      if (fence !== undefined && fence.codeStart === -1) completeOpeningLine(fence, fullText);
       state.result = {
         settled: state.settled,
         tail: fullText.slice(state.offset),
         hasDefinitions: state.hasDefinitions,
+        openFence:
+          fence === undefined || fence.codeStart === -1 || state.hasDefinitions
+            ? undefined
+            : {
+                start: fence.start - state.offset,
+                codeStart: fence.codeStart - state.offset,
+                language: fence.language,
+              },
       };
       return state.result;
     },
@@ -345,14 +376,34 @@ function listMarkerVerdict(source: string, position: number): Verdict {
   return after === ' ' || after === '\t' ? 'unsafe' : 'safe';
 }
 
-/** The fence the tail ends in, when its last token is a top-level fence without a closing fence. */
+/**
+ * The fence the tail ends in, when its last token is a fence without a closing fence that starts
+ * at column 0 (an indented fence strips its indent from every code line, so it is left to the
+ * parser).
+ */
 function openFence(last: Token, state: SplitterState): OpenFence | undefined {
   if (last.type !== 'code' || isClosedCode(last.raw)) return undefined;
-  const run = FENCE_OPENING.exec(last.raw)?.[1];
+  const run = /^(`{3,}|~{3,})/.exec(last.raw)?.[1];
   if (run === undefined) return undefined;
-  return {
+  const start = state.text.length - last.raw.length;
+  if (start < 0 || !state.text.startsWith(last.raw, start)) return undefined;
+  const fence: OpenFence = {
     marker: run.startsWith('`') ? '`' : '~',
     length: run.length,
     nextLine: state.text.lastIndexOf('\n') + 1,
+    start,
+    codeStart: -1,
+    language: undefined,
   };
+  completeOpeningLine(fence, state.text);
+  return fence;
+}
+
+/** Reads the language once the fence's opening line is complete. */
+function completeOpeningLine(fence: OpenFence, text: string): void {
+  const newline = text.indexOf('\n', fence.start);
+  if (newline === -1) return;
+  const info = text.slice(fence.start + fence.length, newline).trim();
+  fence.codeStart = newline + 1;
+  fence.language = /^[^\s`]+/.exec(info)?.[0];
 }

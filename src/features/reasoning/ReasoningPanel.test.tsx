@@ -177,18 +177,31 @@ describe('ReasoningPanel', () => {
     expect(screen.getByText('7').tagName).toBe('STRONG');
   });
 
-  it('shows live reasoning one paragraph per element, keeping finished ones as they are', () => {
-    const { rerender } = render(<Panel {...thinking} text={'First idea.\n\nSecond'} />);
+  it('renders finished blocks as markdown once and the live block as plain text', () => {
+    const { rerender } = render(<Panel {...thinking} text={'First **idea**.\n\nSecond'} />);
     const body = screen.getByTestId('reasoning');
-    const first = within(body).getByText('First idea.');
-    expect(first.tagName).toBe('P');
+    const first = within(body).getByText('idea');
+    expect(first.tagName).toBe('STRONG');
     expect(within(body).getByText('Second')).toHaveClass('whitespace-pre-wrap');
 
-    rerender(<Panel {...thinking} text={'First idea.\n\nSecond idea,\n  indented.\n\nThi'} />);
-    expect(within(body).getByText('First idea.')).toBe(first);
+    rerender(
+      <Panel {...thinking} text={'First **idea**.\n\nSecond *idea*,\n  indented.\n\nThi'} />,
+    );
+    // The finished block keeps its DOM; the newly finished one is markdown; the live one is not.
+    expect(body.querySelector('strong')).toBe(first);
+    expect(body.querySelector('em')?.textContent).toBe('idea');
+    expect(within(body).getByText('Thi')).toHaveClass('whitespace-pre-wrap');
+
+    // When reasoning ends, the earlier blocks stay as they are; the last one is parsed.
+    rerender(
+      <Panel
+        {...answered(1, 'First **idea**.\n\nSecond *idea*,\n  indented.\n\nThird `step`.')}
+        isOpenByDefault
+      />,
+    );
+    expect(body.querySelector('strong')).toBe(first);
+    expect(body.querySelector('code')?.textContent).toBe('step');
     expect(body.querySelectorAll('p')).toHaveLength(3);
-    expect(body.querySelectorAll('p')[1]?.textContent).toBe('Second idea,\n  indented.');
-    expect(body.querySelectorAll('p')[2]?.textContent).toBe('Thi');
   });
 
   it('keeps following the newest line while live reasoning grows', () => {

@@ -7,9 +7,9 @@
  * starts, unless the person toggled it, in which case their choice wins from then on.
  */
 import { createContext, memo, useContext, useId, useMemo, useState, type ReactNode } from 'react';
-import { createParagraphSplitter } from '../../core/markdown/split-paragraphs';
+import { createBlockSplitter } from '../../core/markdown/split-blocks';
 import type { MessageTiming } from '../../core/stream/assistant-message';
-import { Markdown } from '../../lib/markdown';
+import { Markdown, MarkdownContent } from '../../lib/markdown';
 import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { thinkingLabel } from '../../core/stream/thinking-label';
 import { useNow } from './use-now';
@@ -122,33 +122,45 @@ function Trigger({ note, detail }: { note?: string; detail?: string }) {
   );
 }
 
-const LiveParagraph = memo(function LiveParagraph({ text }: { text: string }) {
-  return <p className="whitespace-pre-wrap">{text}</p>;
+/** A finished block of reasoning, parsed once. */
+const ReasoningBlock = memo(function ReasoningBlock({ source }: { source: string }) {
+  return <MarkdownContent text={source} />;
 });
 
 /**
- * Reasoning while it streams: plain text (markdown is rendered once, when it is done), one
- * paragraph per blank-line-separated part. Finished paragraphs keep their DOM; only the last one
- * changes per update, instead of one text node holding the whole trace.
+ * Reasoning as markdown, cheap at any length: finished blocks are parsed once each (the answer's
+ * block splitter), and while reasoning streams the unfinished last block is plain text, not parsed
+ * at all. The tree is the same while streaming and after, so when reasoning ends only the last
+ * block is parsed, instead of the whole trace (25k tokens of it would block the page for a
+ * quarter of a second). A trace with a link reference or footnote definition, which can change
+ * earlier blocks, is rendered whole once it ends.
  */
-const LiveReasoning = memo(function LiveReasoning({ text }: { text: string }) {
-  const [splitter] = useState(createParagraphSplitter);
-  const { settled, last } = useMemo(() => splitter.update(text), [splitter, text]);
-  return (
-    <>
-      <SettledParagraphs paragraphs={settled} />
-      <LiveParagraph text={last} />
-    </>
-  );
-});
-
-/** Only re-renders when a paragraph settles, not on every update of the last one. */
-const SettledParagraphs = memo(function SettledParagraphs({
-  paragraphs,
+const ReasoningText = memo(function ReasoningText({
+  text,
+  isStreaming,
 }: {
-  paragraphs: readonly string[];
+  text: string;
+  isStreaming: boolean;
 }) {
-  return paragraphs.map((paragraph, index) => <LiveParagraph key={index} text={paragraph} />);
+  const [splitter] = useState(createBlockSplitter);
+  const split = useMemo(() => splitter.update(text), [splitter, text]);
+  if (split.hasDefinitions && !isStreaming) return <Markdown text={text} />;
+  const settled = split.hasDefinitions ? [] : split.settled;
+  const tail = split.hasDefinitions ? text : split.tail;
+  return (
+    <div className="markdown">
+      {settled.map((block, index) => (
+        <ReasoningBlock key={index} source={block} />
+      ))}
+      {isStreaming ? (
+        <p key="live" className="whitespace-pre-wrap">
+          {tail.trimEnd()}
+        </p>
+      ) : (
+        tail !== '' && <ReasoningBlock key={settled.length} source={tail} />
+      )}
+    </div>
+  );
 });
 
 /** Distance from the bottom, in px, within which the body keeps following new text. */
@@ -171,8 +183,8 @@ function Content({ text, hiddenNote }: { text: string; hiddenNote?: string }) {
       className={`reasoning-body ${isThinking ? 'max-h-80 overflow-y-auto' : ''} border-t border-zinc-200 px-4 py-3 text-sm leading-relaxed text-zinc-600 dark:border-zinc-800 dark:text-zinc-400`}
     >
       {hiddenNote !== undefined && <p className="italic">{hiddenNote}</p>}
-      <div ref={contentRef} className={isThinking ? 'space-y-[0.85em]' : undefined}>
-        {isThinking ? <LiveReasoning text={text} /> : <Markdown text={text} />}
+      <div ref={contentRef}>
+        <ReasoningText text={text} isStreaming={isThinking} />
       </div>
     </div>
   );
