@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The Content-Security-Policy of the built app: scripts only from its own origin (no inline script,
@@ -39,6 +40,13 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
   build: { target: 'es2022' },
+  resolve: {
+    alias: {
+      '@ungap/structured-clone': fileURLToPath(
+        new URL('./src/lib/native-structured-clone.ts', import.meta.url),
+      ),
+    },
+  },
   test: {
     projects: [
       {

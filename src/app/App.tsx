@@ -1,9 +1,8 @@
-import { createId } from '../core/chat/create-id';
-import { toChatMessages } from '../core/share/to-chat-messages';
-import { ReadOnlyMessages } from '../features/chat/ReadOnlyMessages';
-import { SharedTranscriptPage } from '../features/share/SharedTranscriptPage';
 import { ChatShell } from './ChatShell';
 import { importTranscripts } from './import-transcripts';
+import { LazyPart } from './LazyPart';
+import { PartLoadFailure, PartLoading } from './PartStates';
+import { sharedPagePart } from './parts';
 import { useConversationUrl } from './use-conversation-url';
 import { useShareFragment } from './use-share-fragment';
 import { useStorage } from './use-storage';
@@ -14,20 +13,27 @@ function Shell() {
   const [, openConversation] = useConversationUrl();
   if (fragment !== undefined) {
     return (
-      <SharedTranscriptPage
-        fragment={fragment}
-        renderTranscript={(transcript) => (
-          <ReadOnlyMessages messages={toChatMessages(transcript, () => createId(), 0)} />
+      <LazyPart
+        part={sharedPagePart}
+        fallback={<PartLoading part={sharedPagePart} className="p-6" />}
+        renderError={(error, retry) => (
+          <PartLoadFailure message={error.message} onRetry={retry} className="p-6" />
         )}
-        onContinue={(transcript) => {
-          if (storage.store === undefined) return;
-          void importTranscripts(storage.store, [transcript]).then(([id]) => {
-            leaveShared();
-            openConversation(id);
-          });
-        }}
-        onLeave={leaveShared}
-      />
+      >
+        {({ SharedPage }) => (
+          <SharedPage
+            fragment={fragment}
+            onContinue={(transcript) => {
+              if (storage.store === undefined) return;
+              void importTranscripts(storage.store, [transcript]).then(([id]) => {
+                leaveShared();
+                openConversation(id);
+              });
+            }}
+            onLeave={leaveShared}
+          />
+        )}
+      </LazyPart>
     );
   }
   return <ChatShell storage={storage} />;

@@ -18,3 +18,6 @@ export const sharePart = onDemand('the share dialog', () => import('../features/
 
 /** Reading a Ruminate JSON export. */
 export const importPart = onDemand('the importer', () => import('../core/share/export'));
+
+/** The read-only page a share link opens (it downloads the link codec itself). */
+export const sharedPagePart = onDemand('the shared conversation', () => import('./SharedPagePart'));

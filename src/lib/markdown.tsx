@@ -8,14 +8,14 @@ import {
   type ComponentProps,
 } from 'react';
 import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
+import { remarkGfmParse } from './remark-gfm-parse';
 import { CopyButton } from '../components/ui/copy-button';
 import { isFenceFinished } from './highlight/fence-state';
 import { useHighlightedCode } from './highlight/use-highlighted-code';
 import { useMathPlugins } from './math/use-math-plugins';
 import { remarkHtmlAsText } from './remark-html-as-text';
 
-const remarkPlugins = [remarkGfm, remarkHtmlAsText];
+const remarkPlugins = [remarkGfmParse, remarkHtmlAsText];
 
 /** The markdown being rendered and whether it is final: code blocks read it to know if they are. */
 const MarkdownSourceContext = createContext({ source: '', isFinished: true });
@@ -115,7 +115,7 @@ export const MarkdownContent = memo(function MarkdownContent({
       math === undefined
         ? { remark: remarkPlugins, rehype: undefined }
         : {
-            remark: [remarkGfm, math.remarkPlugin, remarkHtmlAsText],
+            remark: [remarkGfmParse, math.remarkPlugin, remarkHtmlAsText],
             rehype: [math.rehypePlugin],
           },
     [math],

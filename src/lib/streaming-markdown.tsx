@@ -4,9 +4,19 @@ import { createBlockSplitter, type OpenFenceInfo } from '../core/markdown/split-
 import { CopyButton } from '../components/ui/copy-button';
 import { Markdown, MarkdownContent } from './markdown';
 
-/** A finished block: parsed once; `memo` keeps it from rendering again while text streams on. */
-const SettledBlock = memo(function SettledBlock({ source }: { source: string }) {
-  return <MarkdownContent text={source} />;
+/**
+ * A finished block: parsed once; `memo` keeps it from rendering again while text streams on.
+ * `isLast` marks the text's final block once the text is complete (a fence ending the text is
+ * then closed for good and gets highlighted).
+ */
+const SettledBlock = memo(function SettledBlock({
+  source,
+  isLast = false,
+}: {
+  source: string;
+  isLast?: boolean;
+}) {
+  return <MarkdownContent text={source} isFinished={isLast} />;
 });
 
 /** The unfinished rest, with half-typed markup closed so it does not flash raw markers. */
@@ -102,7 +112,7 @@ export const StreamingMarkdown = memo(function StreamingMarkdown({
       {isStreaming ? (
         <LiveTail key="tail" tail={split.tail} openFence={split.openFence} />
       ) : (
-        split.tail !== '' && <SettledBlock key={split.settled.length} source={split.tail} />
+        split.tail !== '' && <SettledBlock key={split.settled.length} source={split.tail} isLast />
       )}
     </div>
   );

@@ -123,8 +123,14 @@ function Trigger({ note, detail }: { note?: string; detail?: string }) {
 }
 
 /** A finished block of reasoning, parsed once. */
-const ReasoningBlock = memo(function ReasoningBlock({ source }: { source: string }) {
-  return <MarkdownContent text={source} />;
+const ReasoningBlock = memo(function ReasoningBlock({
+  source,
+  isLast = false,
+}: {
+  source: string;
+  isLast?: boolean;
+}) {
+  return <MarkdownContent text={source} isFinished={isLast} />;
 });
 
 /**
@@ -157,7 +163,7 @@ const ReasoningText = memo(function ReasoningText({
           {tail.trimEnd()}
         </p>
       ) : (
-        tail !== '' && <ReasoningBlock key={settled.length} source={tail} />
+        tail !== '' && <ReasoningBlock key={settled.length} source={tail} isLast />
       )}
     </div>
   );
