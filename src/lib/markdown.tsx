@@ -6,6 +6,7 @@ import {
   useContext,
   useMemo,
   type ComponentProps,
+  type ReactNode,
 } from 'react';
 import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import { remarkGfmParse } from './remark-gfm-parse';
@@ -70,16 +71,34 @@ function CodeBlock({ children, node }: ComponentProps<'pre'> & ExtraProps) {
   );
   const highlighted = useHighlightedCode(code, language, language !== undefined && isDone);
   return (
+    <CodeBlockFrame language={language} code={code}>
+      {highlighted === undefined || codeElement === undefined
+        ? children
+        : cloneElement(codeElement, undefined, ...highlighted, text.slice(code.length))}
+    </CodeBlockFrame>
+  );
+}
+
+/**
+ * The frame of every code block: the language label (`text` when there is none) and a copy button
+ * for `code`, above a `<pre>` holding `children` (the `<code>` element).
+ */
+export function CodeBlockFrame({
+  language,
+  code,
+  children,
+}: {
+  language: string | undefined;
+  code: string;
+  children: ReactNode;
+}) {
+  return (
     <div className="code-block">
       <div className="code-block-bar">
         <span>{language ?? 'text'}</span>
         <CopyButton text={code} label="Copy code" isCompact />
       </div>
-      <pre>
-        {highlighted === undefined || codeElement === undefined
-          ? children
-          : cloneElement(codeElement, undefined, ...highlighted, text.slice(code.length))}
-      </pre>
+      <pre>{children}</pre>
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { repairTail } from '../core/markdown/repair-tail';
 import { createBlockSplitter, type OpenFenceInfo } from '../core/markdown/split-blocks';
-import { CopyButton } from '../components/ui/copy-button';
-import { Markdown, MarkdownContent } from './markdown';
+import { CodeBlockFrame, Markdown, MarkdownContent } from './markdown';
 
 /**
  * A finished block: parsed once; `memo` keeps it from rendering again while text streams on.
@@ -27,7 +26,7 @@ const Tail = memo(function Tail({ source }: { source: string }) {
 /**
  * A code fence still being written, shown as the code block it will be without parsing it: until
  * its closing fence, everything after the opening line is code. The same markup as the parsed fence
- * once closed (see `CodeBlock` in `markdown.tsx`, and the unit test that compares them), so nothing
+ * once closed (the same `CodeBlockFrame`; the unit test compares them), so nothing
  * moves when the block settles.
  */
 const OpenCodeBlock = memo(function OpenCodeBlock({
@@ -38,17 +37,11 @@ const OpenCodeBlock = memo(function OpenCodeBlock({
   language: string | undefined;
 }) {
   return (
-    <div className="code-block">
-      <div className="code-block-bar">
-        <span>{language ?? 'text'}</span>
-        <CopyButton text={code.replace(/\n$/, '')} label="Copy code" isCompact />
-      </div>
-      <pre>
-        <code className={language === undefined ? undefined : `language-${language}`}>
-          {code === '' || code.endsWith('\n') ? code : `${code}\n`}
-        </code>
-      </pre>
-    </div>
+    <CodeBlockFrame language={language} code={code.replace(/\n$/, '')}>
+      <code className={language === undefined ? undefined : `language-${language}`}>
+        {code === '' || code.endsWith('\n') ? code : `${code}\n`}
+      </code>
+    </CodeBlockFrame>
   );
 });
 
