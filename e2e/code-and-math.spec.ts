@@ -1,4 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
 import { ChatPage } from './pages/chat-page';
 
 /** The reply: a TypeScript fence, math in all four delimiters a model uses, and money. */
@@ -43,20 +45,39 @@ function completionStream(reasoning: string, text: string, size = 12): string {
   return pieces.join('');
 }
 
-/** Answers the next chat completion with `body`; everything else reaches the mock provider. */
-async function replyWith(page: Page, body: string): Promise<void> {
-  await page.route('**/v1/chat/completions', async (route) => {
-    if (route.request().method() !== 'POST') return route.continue();
-    await route.fulfill({
-      status: 200,
-      headers: {
+/**
+ * A real OpenAI-compatible server on 127.0.0.1 (a free port) that answers every chat completion
+ * with `body`, an SSE stream, and allows the browser's CORS preflight.
+ */
+async function startProvider(
+  body: string,
+): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server = createServer((request, response) => {
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': '*',
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+    };
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, cors).end();
+      return;
+    }
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, {
+        ...cors,
         'content-type': 'text/event-stream',
         'cache-control': 'no-cache',
-        'access-control-allow-origin': '*',
-      },
-      body,
+      });
+      response.end(body);
     });
   });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 test.describe('code and math in answers', () => {
@@ -73,40 +94,46 @@ test.describe('code and math in answers', () => {
       if (/KaTeX_.*\.woff2$/.test(response.url())) fontStatuses.push(response.status());
     });
 
-    const chat = new ChatPage(page);
-    await replyWith(page, completionStream('Let me write the code and the maths.', ANSWER));
-    await chat.openWithMock('deepseek-reasoner-vercel-ai');
-    await chat.send('Show me some TypeScript and some maths.');
-    await chat.expectStatus('done');
-    const answer = chat.last().answer;
+    const provider = await startProvider(
+      completionStream('Let me write the code and the maths.', ANSWER),
+    );
+    try {
+      const chat = new ChatPage(page);
+      await chat.openWithMock('deepseek-reasoner', { baseUrl: provider.baseUrl });
+      await chat.send('Show me some TypeScript and some maths.');
+      await chat.expectStatus('done');
+      const answer = chat.last().answer;
 
-    // Code: coloured tokens, the same text, and the block's label and copy button.
-    const code = answer.locator('pre code');
-    await expect(code.locator('.hljs-keyword').first()).toHaveText('const');
-    await expect(code.locator('.hljs-comment')).toHaveText('// twice');
-    await expect(code.locator('.hljs-keyword').first()).toHaveCSS('color', 'rgb(91, 79, 214)');
-    expect(await code.textContent()).toBe(ANSWER.split('```ts\n')[1]?.split('```')[0]);
-    await expect(answer.locator('.code-block-bar')).toContainText('ts');
-    await expect(answer.getByRole('button', { name: 'Copy code' })).toBeVisible();
+      // Code: coloured tokens, the same text, and the block's label and copy button.
+      const code = answer.locator('pre code');
+      await expect(code.locator('.hljs-keyword').first()).toHaveText('const');
+      await expect(code.locator('.hljs-comment')).toHaveText('// twice');
+      await expect(code.locator('.hljs-keyword').first()).toHaveCSS('color', 'rgb(91, 79, 214)');
+      expect(await code.textContent()).toBe(ANSWER.split('```ts\n')[1]?.split('```')[0]);
+      await expect(answer.locator('.code-block-bar')).toContainText('ts');
+      await expect(answer.getByRole('button', { name: 'Copy code' })).toBeVisible();
 
-    // Math: $…$ and \(…\) inline, $$…$$ and \[…\] displayed; money stays text.
-    await expect(answer.locator('.katex')).toHaveCount(4);
-    await expect(answer.locator('.katex-display')).toHaveCount(2);
-    await expect(answer).toContainText('It costs $5 and $10.');
-    await expect(answer).not.toContainText('\\(');
+      // Math: $…$ and \(…\) inline, $$…$$ and \[…\] displayed; money stays text.
+      await expect(answer.locator('.katex')).toHaveCount(4);
+      await expect(answer.locator('.katex-display')).toHaveCount(2);
+      await expect(answer).toContainText('It costs $5 and $10.');
+      await expect(answer).not.toContainText('\\(');
 
-    // KaTeX's fonts come from the app's own origin, which the CSP allows.
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          [...document.fonts].some(
-            (font) => font.family.replace(/"/g, '') === 'KaTeX_Main' && font.status === 'loaded',
+      // KaTeX's fonts come from the app's own origin, which the CSP allows.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            [...document.fonts].some(
+              (font) => font.family.replace(/"/g, '') === 'KaTeX_Main' && font.status === 'loaded',
+            ),
           ),
-        ),
-      )
-      .toBe(true);
-    expect(fontStatuses.length).toBeGreaterThan(0);
-    expect(fontStatuses.every((status) => status === 200)).toBe(true);
-    expect(problems).toEqual([]);
+        )
+        .toBe(true);
+      expect(fontStatuses.length).toBeGreaterThan(0);
+      expect(fontStatuses.every((status) => status === 200)).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await provider.close();
+    }
   });
 });
