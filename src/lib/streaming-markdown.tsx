@@ -62,7 +62,18 @@ interface StreamingMarkdownProps {
   text: string;
   /** More text may still arrive (append-only). */
   isStreaming: boolean;
+  /**
+   * How the unfinished tail shows while streaming: `markdown` (default) parses it after
+   * `repairTail`; `text` shows it as plain text without parsing it at all, for long live text
+   * whose formatting can wait for the block to finish (reasoning).
+   */
+  liveTail?: 'markdown' | 'text';
 }
+
+/** The tail as plain text: nothing parsed per update. */
+const PlainTail = memo(function PlainTail({ source }: { source: string }) {
+  return <p className="whitespace-pre-wrap">{source.trimEnd()}</p>;
+});
 
 /**
  * Markdown that is cheap to re-render while it streams and cheap to finish. Finished top-level
@@ -84,6 +95,7 @@ interface StreamingMarkdownProps {
 export const StreamingMarkdown = memo(function StreamingMarkdown({
   text,
   isStreaming,
+  liveTail = 'markdown',
 }: StreamingMarkdownProps) {
   const [splitter] = useState(createBlockSplitter);
   // Idempotent for the same text, so a repeated render (Strict Mode) gets the same split.
@@ -91,7 +103,7 @@ export const StreamingMarkdown = memo(function StreamingMarkdown({
   if (split.hasDefinitions) {
     return isStreaming ? (
       <div className="markdown">
-        <Tail source={text} />
+        {liveTail === 'text' ? <PlainTail source={text} /> : <Tail source={text} />}
       </div>
     ) : (
       <Markdown text={text} />
@@ -102,7 +114,9 @@ export const StreamingMarkdown = memo(function StreamingMarkdown({
       {split.settled.map((block, index) => (
         <SettledBlock key={index} source={block} />
       ))}
-      {isStreaming ? (
+      {isStreaming && liveTail === 'text' ? (
+        <PlainTail key="tail" source={split.tail} />
+      ) : isStreaming ? (
         <LiveTail key="tail" tail={split.tail} openFence={split.openFence} />
       ) : (
         split.tail !== '' && <SettledBlock key={split.settled.length} source={split.tail} isLast />

@@ -6,10 +6,9 @@
  * The open state is derived, never synced: open while reasoning streams, folded once the answer
  * starts, unless the person toggled it, in which case their choice wins from then on.
  */
-import { createContext, memo, useContext, useId, useMemo, useState, type ReactNode } from 'react';
-import { createBlockSplitter } from '../../core/markdown/split-blocks';
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import type { MessageTiming } from '../../core/stream/assistant-message';
-import { Markdown, MarkdownContent } from '../../lib/markdown';
+import { StreamingMarkdown } from '../../lib/streaming-markdown';
 import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { thinkingLabel } from '../../core/stream/thinking-label';
 import { useNow } from './use-now';
@@ -122,53 +121,6 @@ function Trigger({ note, detail }: { note?: string; detail?: string }) {
   );
 }
 
-/** A finished block of reasoning, parsed once. */
-const ReasoningBlock = memo(function ReasoningBlock({
-  source,
-  isLast = false,
-}: {
-  source: string;
-  isLast?: boolean;
-}) {
-  return <MarkdownContent text={source} isFinished={isLast} />;
-});
-
-/**
- * Reasoning as markdown, cheap at any length: finished blocks are parsed once each (the answer's
- * block splitter), and while reasoning streams the unfinished last block is plain text, not parsed
- * at all. The tree is the same while streaming and after, so when reasoning ends only the last
- * block is parsed, instead of the whole trace (25k tokens of it would block the page for a
- * quarter of a second). A trace with a link reference or footnote definition, which can change
- * earlier blocks, is rendered whole once it ends.
- */
-const ReasoningText = memo(function ReasoningText({
-  text,
-  isStreaming,
-}: {
-  text: string;
-  isStreaming: boolean;
-}) {
-  const [splitter] = useState(createBlockSplitter);
-  const split = useMemo(() => splitter.update(text), [splitter, text]);
-  if (split.hasDefinitions && !isStreaming) return <Markdown text={text} />;
-  const settled = split.hasDefinitions ? [] : split.settled;
-  const tail = split.hasDefinitions ? text : split.tail;
-  return (
-    <div className="markdown">
-      {settled.map((block, index) => (
-        <ReasoningBlock key={index} source={block} />
-      ))}
-      {isStreaming ? (
-        <p key="live" className="whitespace-pre-wrap">
-          {tail.trimEnd()}
-        </p>
-      ) : (
-        tail !== '' && <ReasoningBlock key={settled.length} source={tail} isLast />
-      )}
-    </div>
-  );
-});
-
 /** Distance from the bottom, in px, within which the body keeps following new text. */
 const FOLLOW_THRESHOLD_PX = 24;
 
@@ -190,7 +142,10 @@ function Content({ text, hiddenNote }: { text: string; hiddenNote?: string }) {
     >
       {hiddenNote !== undefined && <p className="italic">{hiddenNote}</p>}
       <div ref={contentRef}>
-        <ReasoningText text={text} isStreaming={isThinking} />
+        {/* Finished blocks are markdown, parsed once each; the block still being written is plain
+            text. When reasoning ends only its last block is parsed, not the whole trace (25k
+            tokens of it would block the page for a quarter of a second). */}
+        <StreamingMarkdown text={text} isStreaming={isThinking} liveTail="text" />
       </div>
     </div>
   );
