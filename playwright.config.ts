@@ -1,9 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium.mjs';
-
-/** Ports of the app under test and of the mock provider it talks to. */
-export const APP_PORT = 4173;
-export const MOCK_PORT = 4180;
+import { APP_PORT, MOCK_PORT } from './e2e/support/ports.mjs';
 
 export default defineConfig({
   testDir: './e2e',

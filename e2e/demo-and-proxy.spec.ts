@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { MOCK_ORIGIN } from './support/ports.mjs';
 import { ChatPage, MOCK_BASE_URL } from './pages/chat-page';
 import { startServer } from '../server/start.mjs';
 
@@ -53,7 +54,7 @@ test.describe('RUMINATE_BASE_URL', () => {
     page,
     request,
   }) => {
-    await request.delete('http://127.0.0.1:4180/__requests');
+    await request.delete(`${MOCK_ORIGIN}/__requests`);
     const browserRequests: { url: string; headers: Record<string, string> }[] = [];
     page.on('request', (req) => browserRequests.push({ url: req.url(), headers: req.headers() }));
     const bodies: string[] = [];
@@ -69,7 +70,7 @@ test.describe('RUMINATE_BASE_URL', () => {
     await expect(chat.last().toggle).toHaveText(/Thought for/);
     await expect(chat.last().answer).not.toHaveText('');
 
-    const upstream = (await (await request.get('http://127.0.0.1:4180/__requests')).json()) as {
+    const upstream = (await (await request.get(`${MOCK_ORIGIN}/__requests`)).json()) as {
       path: string;
       headers: Record<string, string>;
       body: { model: string; stream: boolean; messages: { role: string; content: string }[] };

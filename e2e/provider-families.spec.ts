@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { MOCK_ORIGIN } from './support/ports.mjs';
 import { ChatPage } from './pages/chat-page';
 import { lettersOf } from './support/expected-text';
 
@@ -82,7 +83,7 @@ test.describe('every provider family files reasoning and answer in the right pla
     page,
     request,
   }) => {
-    await request.delete('http://127.0.0.1:4180/__requests');
+    await request.delete(`${MOCK_ORIGIN}/__requests`);
     const chat = new ChatPage(page);
     await chat.openWithMock('openai-responses-thinking-summary-stream-pydantic-ai', {
       apiStyle: 'responses',
@@ -96,7 +97,7 @@ test.describe('every provider family files reasoning and answer in the right pla
     await expect(last.reasoning).toContainText('Providing street crossing instructions');
     await expect(last.message).toContainText('1,408 reasoning tokens');
 
-    const log = (await (await request.get('http://127.0.0.1:4180/__requests')).json()) as {
+    const log = (await (await request.get(`${MOCK_ORIGIN}/__requests`)).json()) as {
       method: string;
       path: string;
       body: { reasoning?: unknown; stream?: boolean };
@@ -109,12 +110,12 @@ test.describe('every provider family files reasoning and answer in the right pla
     page,
     request,
   }) => {
-    await request.delete('http://127.0.0.1:4180/__requests');
+    await request.delete(`${MOCK_ORIGIN}/__requests`);
     const chat = new ChatPage(page);
     await chat.openWithMock('anthropic-native-thinking-stream-pydantic-ai', {
       apiStyle: 'anthropic-messages',
       family: 'anthropic',
-      baseUrl: 'http://127.0.0.1:4180',
+      baseUrl: MOCK_ORIGIN,
     });
     await chat.send('Hi');
     await chat.expectStatus('done');
@@ -124,7 +125,7 @@ test.describe('every provider family files reasoning and answer in the right pla
     await expect(last.reasoning).not.toHaveText('');
     await expect(last.answer).not.toHaveText('');
 
-    const log = (await (await request.get('http://127.0.0.1:4180/__requests')).json()) as {
+    const log = (await (await request.get(`${MOCK_ORIGIN}/__requests`)).json()) as {
       method: string;
       path: string;
       headers: Record<string, string>;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { APP_PORT, MOCK_PORT } from './support/ports.mjs';
 import { ChatPage } from './pages/chat-page';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { encodeShareFragment } from '../src/core/share/share-link-codec';
@@ -25,7 +26,7 @@ function foreignRequests(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.host !== '127.0.0.1:4173') seen.push(request.url());
+    if (url.host !== `127.0.0.1:${APP_PORT}`) seen.push(request.url());
   });
   return seen;
 }
@@ -41,7 +42,7 @@ test.describe('share links that need no server', () => {
     await chat.expectStatus('done');
     const url = await shareLink(page);
     expect(url).not.toContain('sk-browser-key');
-    expect(url).not.toContain('4180');
+    expect(url).not.toContain(String(MOCK_PORT));
 
     const viewer = await browser.newContext();
     const view = await viewer.newPage();

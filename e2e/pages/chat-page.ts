@@ -1,10 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { MOCK_ORIGIN } from '../support/ports.mjs';
 
 /** Key under which the app keeps provider settings (see src/features/settings/settings-store.ts). */
 const SETTINGS_KEY = 'ruminate.provider.v1';
 
 /** The mock provider's OpenAI-compatible base URL (e2e/mock-provider.mjs). */
-export const MOCK_BASE_URL = 'http://127.0.0.1:4180/v1';
+export const MOCK_BASE_URL = `${MOCK_ORIGIN}/v1`;
 
 /** The chat page, by role and test id. */
 export class ChatPage {
