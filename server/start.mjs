@@ -59,6 +59,8 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const DEFAULT_DIST_DIR = path.join(REPO_ROOT, 'dist');
 const PROXY_PREFIX = '/api/proxy/v1';
 const DEMO_PREFIX = '/api/demo/v1';
+/** Listening on these means every interface. */
+const WILDCARD_HOSTS = ['0.0.0.0', '::', '[::]'];
 
 /**
  * Whether `pathname` is `prefix` or below it.
@@ -199,10 +201,18 @@ export async function startServer(options = {}) {
     port: actualPort,
     extraNames: extraHostNames,
   });
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const isWildcard = WILDCARD_HOSTS.includes(host);
+  // On every interface, point at this machine by a name it answers to.
+  const shownHost = isWildcard ? (host === '0.0.0.0' ? '127.0.0.1' : 'localhost') : host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${actualPort}`;
   log(`Ruminate is running at ${url}`);
   log(describeProvider(upstream));
   if (extraHostNames.length > 0) log(`Also answering to: ${extraHostNames.join(', ')}`);
+  if (isWildcard && extraHostNames.length === 0) {
+    log(
+      'Note: listening on every interface, but only 127.0.0.1, localhost and [::1] are answered; list the names other machines use in RUMINATE_ALLOWED_HOSTS.',
+    );
+  }
   if (!upstream && envValue(env, 'RUMINATE_API_KEY')) {
     log('Note: RUMINATE_API_KEY is set but RUMINATE_BASE_URL is not, so the key is not used.');
   }
