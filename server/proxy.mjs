@@ -206,9 +206,20 @@ async function relayResponse(res, upstreamResponse, apiKey) {
     }
     headers['content-type'] = contentType;
     if (status >= 400 && apiKey) {
-      // Error bodies are small; make sure none quotes the key back.
+      // Error bodies are small; make sure none quotes the key back (a compressed one cannot be
+      // searched, so only its status is passed on).
+      if (headers['content-encoding'] && headers['content-encoding'] !== 'identity') {
+        upstreamResponse.destroy();
+        delete headers['content-encoding'];
+        return sendError(
+          res,
+          status,
+          `The upstream provider answered ${status}.`,
+          'upstream_error',
+          headers,
+        );
+      }
       const text = mask(await readBounded(upstreamResponse, MAX_ERROR_BODY_BYTES), apiKey);
-      delete headers['content-encoding'];
       res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
       res.end(text);
       return;

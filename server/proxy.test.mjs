@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { once } from 'node:events';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startServer } from './start.mjs';
 import { MAX_REQUEST_BODY_BYTES } from './proxy.mjs';
@@ -255,6 +256,17 @@ describe('the proxy passes back only JSON and event streams', () => {
     const response = await rawRequest(app.url, { path: '/api/proxy/v1/models' });
     expect(response.status).toBe(401);
     expect(response.body).toBe('{"error":{"message":"Bad key ****"}}');
+  });
+
+  it('a compressed JSON error, which cannot be searched for the key, passes on only its status', async () => {
+    upstream.respond((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync(JSON.stringify({ error: { message: `Bad key ${KEY}` } })));
+    });
+    const response = await rawRequest(app.url, { path: '/api/proxy/v1/models' });
+    expect(response.status).toBe(401);
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(parseError(response.body).message).toBe('The upstream provider answered 401.');
   });
 
   it('a redirect is not followed and its Location not passed on', async () => {
