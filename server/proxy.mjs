@@ -117,9 +117,12 @@ export async function proxyRequest(req, res, upstream, route, search, logError =
     headers['content-length'] = length;
     headers['content-type'] = req.headers['content-type'] ?? 'application/json';
   }
+  // Anthropic's Messages API (the page sends `anthropic-version`) takes its key in `x-api-key`
+  // (docs.anthropic.com/en/api/overview#authentication); every other style takes a Bearer token.
   const version = req.headers['anthropic-version'];
   if (typeof version === 'string') headers['anthropic-version'] = version;
-  if (upstream.apiKey) headers.authorization = `Bearer ${upstream.apiKey}`;
+  if (upstream.apiKey && typeof version === 'string') headers['x-api-key'] = upstream.apiKey;
+  else if (upstream.apiKey) headers.authorization = `Bearer ${upstream.apiKey}`;
 
   const target = new URL(`${upstream.baseUrl}/${route}${search}`);
   const transport = target.protocol === 'https:' ? https : http;

@@ -91,6 +91,24 @@ describe('the proxy forwards what the page sends', () => {
     expect(forwarded.headers.origin).toBeUndefined();
   });
 
+  it('POST messages with anthropic-version: the server key goes in x-api-key, as Anthropic expects', async () => {
+    upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end('event: message_stop\ndata: {}\n\n');
+    });
+    const response = await rawRequest(app.url, {
+      method: 'POST',
+      path: '/api/proxy/v1/messages',
+      headers: { ...fromPage(PAGE_POST), 'anthropic-version': '2023-06-01' },
+      body: '{"model":"m","stream":true,"messages":[]}',
+    });
+    expect(response.status).toBe(200);
+    const [forwarded] = upstream.requests;
+    expect(forwarded.headers['x-api-key']).toBe(KEY);
+    expect(forwarded.headers['anthropic-version']).toBe('2023-06-01');
+    expect(forwarded.headers.authorization).toBeUndefined();
+  });
+
   it.each([
     ['GET', 'models', '/v1/models'],
     ['POST', 'responses', '/v1/responses'],
