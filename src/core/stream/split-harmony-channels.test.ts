@@ -1,9 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeChatCompletionEvent } from '../api-styles/chat-completions';
-import { createSseParser } from '../sse/parse-sse';
-import { listChatCompletionsRecordings, readRecording } from '../../testing/recordings';
-import { replayReply } from '../../testing/replay-reply';
 import {
   applyStreamEvent,
   createAssistantMessage,
@@ -287,54 +283,5 @@ describe('property', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-// ---- Through the whole decoder: bytes → SSE → normalizer → harmony → <think> → reducer.
-
-/** Every event the chat completions normalizer makes of a body, in order. */
-function normalizeAll(bytes: Uint8Array): StreamEvent[] {
-  const events: StreamEvent[] = [];
-  const parser = createSseParser((event) => events.push(...normalizeChatCompletionEvent(event)));
-  parser.feed(bytes);
-  parser.end();
-  return events;
-}
-
-function textsOf(events: readonly StreamEvent[]): Parts {
-  const parts: Parts = { reasoning: '', answer: '' };
-  for (const event of events) {
-    if (event.type === 'answer-delta') parts.answer += event.text;
-    if (event.type === 'reasoning-delta') parts.reasoning += event.text;
-  }
-  return parts;
-}
-
-function sse(contents: readonly string[]): Uint8Array {
-  const lines = contents.map(
-    (content) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`,
-  );
-  return new TextEncoder().encode(lines.join('') + 'data: [DONE]\n\n');
-}
-
-describe('in the reply decoder', () => {
-  it('gives a clean answer and the analysis as reasoning, for every cut of the markup', () => {
-    for (const chunks of chunkings(TWO_CHANNELS)) {
-      const message = replayReply('chat-completions', sse(chunks));
-      expect([message.reasoning, message.answer, message.status]).toEqual([
-        'User asks 2+2. Simple.',
-        '**4**',
-        'done',
-      ]);
-    }
-  });
-
-  it('stays off for every recording: answer and reasoning pass through unchanged', () => {
-    for (const name of listChatCompletionsRecordings()) {
-      const events = normalizeAll(readRecording(name));
-      const splitter = createHarmonySplitter();
-      const after = [...events.flatMap((event) => splitter.push(event)), ...splitter.end()];
-      expect(textsOf(after), name).toEqual(textsOf(events));
-    }
   });
 });
