@@ -163,6 +163,10 @@ describe('Think rules', () => {
       { baseUrl: 'https://api.moonshot.ai/v1', model: 'kimi-k2-thinking' },
     ],
     [
+      'LM Studio, which documents no switch',
+      { presetId: 'lmstudio', baseUrl: 'http://127.0.0.1:1234/v1', model: 'qwen3-8b' },
+    ],
+    [
       'the Demo on a relative base URL',
       { presetId: 'demo', baseUrl: '/api/demo/v1', model: 'qwen3' },
     ],

@@ -123,9 +123,13 @@ export const THINK_RULES: readonly ThinkRule[] = [
     provider: 'vLLM, SGLang and llama.cpp serving Qwen3 or GLM 4.5+',
     source:
       'docs.vllm.ai/en/latest/features/reasoning_outputs.html, docs.sglang.ai (separate reasoning), llama.cpp tools/server/README.md: chat_template_kwargs.enable_thinking',
+    // A local server of unknown kind counts, LM Studio (which documents no such field) does not.
     applies: (t) =>
       (['vllm', 'llamacpp', 'sglang'].includes(t.presetId ?? '') ||
-        (t.family === 'generic' && isLocalHost(hostOf(t.baseUrl)))) &&
+        (t.family === 'generic' &&
+          t.presetId !== 'lmstudio' &&
+          isLocalHost(hostOf(t.baseUrl)) &&
+          !/:1234$/.test(hostOf(t.baseUrl)))) &&
       isHybridOpenModel(t.model),
     apply: (body, isOn) => {
       const kwargs = typeof body.chat_template_kwargs === 'object' ? body.chat_template_kwargs : {};
