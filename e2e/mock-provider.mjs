@@ -9,6 +9,7 @@
  *   - `http-<status>-text` that status with a plain-text body
  *   - `stall-<ms>:<name>`  the first half of the recording, a pause of `<ms>`, then the rest
  *   - `cut:<name>`         the first half of the recording, then the socket is destroyed
+ *   - `synthetic-<kind>`   a synthetic stream from `synthetic-streams.mjs`, replayed the same way
  *   - anything else        404 `model_not_found`
  *
  * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions` (and `/v1/responses`,
@@ -23,6 +24,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mulberry32 } from './support/prng.mjs';
+import { SYNTHETIC_STREAMS } from './synthetic-streams.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -351,7 +353,7 @@ export async function startMockProvider(options = {}) {
         const model = typeof rawModel === 'string' ? rawModel : '';
         const plan = parseMockModel(
           model,
-          new Set(await recordingNames(streamsDir)),
+          new Set([...(await recordingNames(streamsDir)), ...Object.keys(SYNTHETIC_STREAMS)]),
           defaultDelayMs,
         );
         if (!plan) {
@@ -393,7 +395,9 @@ export async function startMockProvider(options = {}) {
                 };
           return sendJson(res, plan.status, { error }, extra);
         }
-        const bytes = await readFile(path.join(streamsDir, `${plan.name}.sse`));
+        const bytes = Object.hasOwn(SYNTHETIC_STREAMS, plan.name)
+          ? SYNTHETIC_STREAMS[/** @type {keyof typeof SYNTHETIC_STREAMS} */ (plan.name)]()
+          : await readFile(path.join(streamsDir, `${plan.name}.sse`));
         return await replay(req, res, bytes, plan);
       }
 

@@ -3,7 +3,9 @@ import type { ChatMessage } from '../core/chat/chat-message';
 import { ChatPage } from '../features/chat/ChatPage';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { preferencesStore } from '../features/settings/settings-store';
+import { ThinkToggle } from '../features/settings/ThinkToggle';
 import { useProviderSettings } from '../features/settings/use-provider-settings';
+import { useThinkChoice } from '../features/settings/use-think-choice';
 import { ShareDialog, type ShareTarget } from '../features/share/ShareDialog';
 import { titleFrom } from '../storage/conversation-title';
 import { DialogPart } from './DialogPart';
@@ -18,6 +20,7 @@ import type { StorageState } from './use-storage';
 /** The chat screen: header, banners, conversation list, the chat itself and its dialogs. */
 export function ChatShell({ storage }: { storage: StorageState }) {
   const { settings, presets, save } = useProviderSettings();
+  const think = useThinkChoice(settings);
   const preferences = useSyncExternalStore(preferencesStore.subscribe, preferencesStore.load);
   const [conversationId, openConversation] = useConversationUrl();
   const [shareTarget, setShareTarget] = useState<ShareTarget>();
@@ -157,7 +160,7 @@ export function ChatShell({ storage }: { storage: StorageState }) {
           {store !== undefined && storage.persistence !== undefined ? (
             <ChatPage
               key={store.db.name}
-              settings={settings}
+              settings={think.settings}
               onOpenSettings={openSettings}
               store={store}
               persistence={storage.persistence}
@@ -165,6 +168,7 @@ export function ChatShell({ storage }: { storage: StorageState }) {
               onConversationCreated={openConversation}
               reasoningPolicy={preferences.reasoningPanel}
               onShare={handleShare}
+              composerTools={<ThinkToggle choice={think} />}
             />
           ) : storage.failure !== undefined ? (
             <PartLoadFailure

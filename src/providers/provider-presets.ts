@@ -21,6 +21,12 @@ export interface ProviderSettings {
   family: ProviderFamily;
   /** Reasoning effort, max tokens and the like; only supported ones are sent. */
   options: RequestOptions;
+  /**
+   * The composer's Think switch for this provider and model, where a Think rule applies
+   * (`core/requests/think-rules.ts`). Remembered on its own (`think-choice-store.ts`), not saved
+   * with these settings.
+   */
+  think?: boolean;
 }
 
 /** A preset in the Settings dialog. */
@@ -103,6 +109,16 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     family: 'generic',
     needsKey: true,
     hint: 'API key from console.x.ai; grok-3-mini streams its reasoning.',
+  },
+  {
+    id: 'gemini',
+    name: 'Gemini',
+    baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai',
+    model: 'gemini-2.5-flash',
+    apiStyle: 'chat-completions',
+    family: 'gemini',
+    needsKey: true,
+    hint: 'API key from aistudio.google.com; thought summaries stream into the Thinking panel.',
   },
   {
     id: 'openai',

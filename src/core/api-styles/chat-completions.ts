@@ -12,12 +12,16 @@
  *   `reasoning-hidden` event, since its text cannot be shown;
  * - Mistral `delta.content` as an array of `{type:"thinking"}` and `{type:"text"}` parts;
  * - chunks with no `choices`, `choices: []`, `content: null`, role-only deltas, extra fields;
+ * - Gemini thought summaries: `delta.content` flagged `extra_content.google.thought` is reasoning,
+ *   with its `<thought>` / `</thought>` tags stripped by {@link createChatCompletionsNormalizer}
+ *   (`gemini-thought-tags.ts`);
  * - `usage` on any chunk, including Groq's `x_groq.usage`;
  * - errors as a top-level `error` object (OpenAI, OpenRouter beside `choices`, vLLM, llama.cpp),
  *   a vLLM `{"object":"error"}` body, or under `event: error` (Groq).
  */
 import type { SseEvent } from '../sse/parse-sse';
 import type { ProviderError, StreamEvent, Usage } from '../stream/stream-event';
+import { GeminiThoughtTags, isGeminiThought } from './gemini-thought-tags';
 import { compactUsage, isObject, type Json, nonEmptyString, toCount } from './json-fields';
 
 /**
@@ -88,7 +92,19 @@ function hasEncryptedReasoning(raw: unknown): boolean {
   return Array.isArray(raw) && raw.some((d) => isObject(d) && d.type === 'reasoning.encrypted');
 }
 
-function readChoice(choice: Json, out: StreamEvent[]): void {
+/** Routes `content` text: Gemini-flagged thoughts are reasoning, the rest is answer. */
+function readContent(
+  text: string,
+  isThought: boolean,
+  out: StreamEvent[],
+  tags?: GeminiThoughtTags,
+) {
+  if (tags === undefined) out.push({ type: isThought ? 'reasoning-delta' : 'answer-delta', text });
+  else if (isThought) tags.thought(text, out);
+  else tags.answer(text, out);
+}
+
+function readChoice(choice: Json, out: StreamEvent[], tags?: GeminiThoughtTags): void {
   const delta = isObject(choice.delta) ? choice.delta : undefined;
   if (delta !== undefined) {
     if (hasEncryptedReasoning(delta.reasoning_details)) out.push({ type: 'reasoning-hidden' });
@@ -100,7 +116,7 @@ function readChoice(choice: Json, out: StreamEvent[]): void {
 
     const content = delta.content;
     if (typeof content === 'string') {
-      if (content !== '') out.push({ type: 'answer-delta', text: content });
+      if (content !== '') readContent(content, isGeminiThought(delta, choice.message), out, tags);
     } else if (Array.isArray(content)) {
       readContentParts(content, out);
     }
@@ -113,11 +129,15 @@ function readChoice(choice: Json, out: StreamEvent[]): void {
  * Turns one SSE event of an OpenAI-compatible chat completions stream into stream events.
  *
  * @param event - one event from the SSE parser.
+ * @param tags - the reply's Gemini tag state; without it, flagged thoughts keep their tags.
  * @returns zero or more events, in the order a reader should apply them: reasoning before answer
  *   text in the same delta, then finish reason, usage, and finally any error. Never throws: a payload
  *   that is not JSON becomes one `malformed` event.
  */
-export function normalizeChatCompletionEvent(event: SseEvent): StreamEvent[] {
+export function normalizeChatCompletionEvent(
+  event: SseEvent,
+  tags?: GeminiThoughtTags,
+): StreamEvent[] {
   const data = event.data.trim();
   if (data === '') return [];
   if (data === '[DONE]') return [{ type: 'done' }];
@@ -145,7 +165,7 @@ export function normalizeChatCompletionEvent(event: SseEvent): StreamEvent[] {
   const out: StreamEvent[] = [];
   const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
   const first: unknown = choices[0];
-  if (isObject(first)) readChoice(first, out);
+  if (isObject(first)) readChoice(first, out, tags);
 
   const usage =
     readUsage(chunk.usage) ?? (isObject(chunk.x_groq) ? readUsage(chunk.x_groq.usage) : undefined);
@@ -160,4 +180,35 @@ export function normalizeChatCompletionEvent(event: SseEvent): StreamEvent[] {
     out.push({ type: 'provider-error', error: readProviderError(chunk.error ?? chunk) });
   }
   return out;
+}
+
+/** A stateful chat completions normalizer for one reply. */
+export interface ChatCompletionsNormalizer {
+  normalize(event: SseEvent): StreamEvent[];
+  /** End of the body: releases a held possible `<thought>` / `</thought>` tag. */
+  end(): StreamEvent[];
+}
+
+/**
+ * Creates the normalizer for one reply: {@link normalizeChatCompletionEvent} plus the state that
+ * strips Gemini's thought tags across chunks. A held partial tag is released before `done` and
+ * `provider-error`, after which the reducer takes no text.
+ */
+export function createChatCompletionsNormalizer(): ChatCompletionsNormalizer {
+  const tags = new GeminiThoughtTags();
+  return {
+    normalize(event) {
+      const out: StreamEvent[] = [];
+      for (const next of normalizeChatCompletionEvent(event, tags)) {
+        if (next.type === 'done' || next.type === 'provider-error') tags.flush(out);
+        out.push(next);
+      }
+      return out;
+    },
+    end() {
+      const out: StreamEvent[] = [];
+      tags.flush(out);
+      return out;
+    },
+  };
 }

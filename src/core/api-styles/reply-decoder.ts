@@ -1,13 +1,15 @@
 /**
  * Bytes of a provider's streamed reply in, stream events out: the SSE parser, the normalizer of the
- * provider's API style and, for chat completions, the `<think>` splitter, in one object.
+ * provider's API style and, for chat completions, the harmony and `<think>` splitters, in one
+ * object.
  */
 import type { ApiStyle } from '../requests/provider-request';
 import { createSseParser, type SseEvent } from '../sse/parse-sse';
+import { createHarmonySplitter } from '../stream/split-harmony-channels';
 import { createThinkSplitter } from '../stream/split-think-tags';
 import type { StreamEvent } from '../stream/stream-event';
 import { createAnthropicNormalizer } from './anthropic-messages';
-import { normalizeChatCompletionEvent } from './chat-completions';
+import { createChatCompletionsNormalizer } from './chat-completions';
 import { createResponsesNormalizer } from './responses';
 
 /** Decodes one reply. Create one per request: it keeps state across reads. */
@@ -18,26 +20,50 @@ export interface ReplyDecoder {
   end(): StreamEvent[];
 }
 
-function createNormalizer(apiStyle: ApiStyle): (event: SseEvent) => StreamEvent[] {
+/** A normalizer with an optional end of its own (held Gemini thought tags). */
+interface Normalizer {
+  normalize(event: SseEvent): StreamEvent[];
+  end(): StreamEvent[];
+}
+
+/** A text stage after the normalizer: the harmony or the `<think>` splitter. */
+interface Splitter {
+  push(event: StreamEvent): StreamEvent[];
+  end(): StreamEvent[];
+}
+
+function createNormalizer(apiStyle: ApiStyle): Normalizer {
   switch (apiStyle) {
     case 'chat-completions':
-      return normalizeChatCompletionEvent;
+      return createChatCompletionsNormalizer();
     case 'responses':
-      return createResponsesNormalizer();
+      return { normalize: createResponsesNormalizer(), end: () => [] };
     case 'anthropic-messages':
-      return createAnthropicNormalizer();
+      return { normalize: createAnthropicNormalizer(), end: () => [] };
   }
+}
+
+/** Chains splitters into one: each event goes through them in order. */
+function chainSplitters(first: Splitter, second: Splitter): Splitter {
+  return {
+    push: (event) => first.push(event).flatMap((next) => second.push(next)),
+    end: () => [...first.end().flatMap((next) => second.push(next)), ...second.end()],
+  };
 }
 
 /**
  * Creates a decoder for a reply in the given API style.
  *
  * Chat completions also accept llama.cpp's non-standard `error:` SSE lines, and pass answer text
- * through the `<think>` splitter, since many servers put reasoning inside `content`.
+ * through the harmony splitter (on only for content that opens with a harmony marker) and then the
+ * `<think>` splitter, since many servers put reasoning inside `content`.
  */
 export function createReplyDecoder(apiStyle: ApiStyle): ReplyDecoder {
-  const normalize = createNormalizer(apiStyle);
-  const splitter = apiStyle === 'chat-completions' ? createThinkSplitter() : undefined;
+  const normalizer = createNormalizer(apiStyle);
+  const splitter =
+    apiStyle === 'chat-completions'
+      ? chainSplitters(createHarmonySplitter(), createThinkSplitter())
+      : undefined;
   let batch: StreamEvent[] = [];
   let isSplitterEnded = false;
   const endSplitter = () => {
@@ -60,7 +86,7 @@ export function createReplyDecoder(apiStyle: ApiStyle): ReplyDecoder {
   };
   const parser = createSseParser(
     (sseEvent) => {
-      for (const event of normalize(sseEvent)) emit(event);
+      for (const event of normalizer.normalize(sseEvent)) emit(event);
     },
     { extraEventFields: apiStyle === 'chat-completions' ? ['error'] : [] },
   );
@@ -76,6 +102,7 @@ export function createReplyDecoder(apiStyle: ApiStyle): ReplyDecoder {
     },
     end() {
       parser.end();
+      for (const event of normalizer.end()) emit(event);
       endSplitter();
       return take();
     },

@@ -4,6 +4,8 @@
  * it with the key masked.
  */
 import type { RequestMessage } from '../chat/chat-message';
+import { effortLevels } from './effort-scales';
+import { thinkRuleFor } from './think-rules';
 
 /**
  * The wire protocol of a provider:
@@ -13,8 +15,11 @@ import type { RequestMessage } from '../chat/chat-message';
  */
 export type ApiStyle = 'chat-completions' | 'responses' | 'anthropic-messages';
 
+/** Every effort level Ruminate knows; each provider takes some of them (`effort-scales.ts`). */
+export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
+
 /** How hard a model should think, where the provider takes a level. */
-export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high';
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
 
 /** Groq's `reasoning_format` (console.groq.com/docs/reasoning). */
 export type GroqReasoningFormat = 'parsed' | 'raw' | 'hidden';
@@ -32,12 +37,22 @@ export interface RequestOptions {
   groqReasoningFormat?: GroqReasoningFormat;
 }
 
+/** Provider families whose requests differ, as a list (for validation). */
+export const PROVIDER_FAMILIES = [
+  'generic',
+  'deepseek',
+  'openrouter',
+  'groq',
+  'openai-responses',
+  'anthropic',
+  'gemini',
+] as const;
+
 /**
  * Provider families whose requests differ. `generic` is any other OpenAI-compatible server
  * (vLLM, llama.cpp, Ollama, LM Studio, Together, Fireworks, xAI, Mistral, …).
  */
-export type ProviderFamily =
-  'generic' | 'deepseek' | 'openrouter' | 'groq' | 'openai-responses' | 'anthropic';
+export type ProviderFamily = (typeof PROVIDER_FAMILIES)[number];
 
 /** Which options a family takes; the Settings dialog shows only these, and only these are sent. */
 export const SUPPORTED_OPTIONS: Record<ProviderFamily, readonly (keyof RequestOptions)[]> = {
@@ -48,8 +63,10 @@ export const SUPPORTED_OPTIONS: Record<ProviderFamily, readonly (keyof RequestOp
   groq: ['groqReasoningFormat', 'reasoningEffort', 'maxTokens', 'temperature'],
   // Reasoning models on the Responses API reject temperature.
   'openai-responses': ['reasoningEffort', 'maxTokens'],
-  // Extended thinking is incompatible with a custom temperature (Anthropic docs).
-  anthropic: ['thinkingBudget', 'maxTokens'],
+  // Extended thinking is incompatible with a custom temperature (Anthropic docs); effort only
+  // where the model takes it (effort-scales.ts).
+  anthropic: ['thinkingBudget', 'reasoningEffort', 'maxTokens'],
+  gemini: ['reasoningEffort', 'maxTokens', 'temperature'],
 };
 
 /** Everything needed to ask for one reply. */
@@ -61,6 +78,13 @@ export interface ReplyRequestInput {
   model: string;
   messages: RequestMessage[];
   options: RequestOptions;
+  /** The preset the settings came from; some Think rules need it (`ollama`, `vllm`, …). */
+  presetId?: string;
+  /**
+   * The Think switch: on or off where a Think rule applies (`think-rules.ts`); ignored elsewhere.
+   * Unset means the provider's default, and nothing is sent for it.
+   */
+  think?: boolean;
 }
 
 /** A request ready for `fetch`. */
@@ -80,18 +104,34 @@ export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.trim().replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-/** Keeps only the options the family supports and that are set. */
-export function supportedOptions(family: ProviderFamily, options: RequestOptions): RequestOptions {
+/**
+ * Keeps only the options the family supports and that are set, and an effort only when it is on
+ * the provider's scale for `model` (`effort-scales.ts`).
+ */
+export function supportedOptions(
+  family: ProviderFamily,
+  options: RequestOptions,
+  model = '',
+): RequestOptions {
   const out: RequestOptions = {};
   for (const key of SUPPORTED_OPTIONS[family]) {
     const value = options[key];
     if (value !== undefined) Object.assign(out, { [key]: value });
   }
+  const effort = out.reasoningEffort;
+  if (effort !== undefined && !effortLevels({ family, model }).includes(effort)) {
+    delete out.reasoningEffort;
+  }
   return out;
 }
 
+/** Applies the Think switch where a Think rule covers the provider and model. */
+function applyThink(input: ReplyRequestInput, body: Record<string, unknown>): void {
+  if (input.think !== undefined) thinkRuleFor(input)?.apply(body, input.think);
+}
+
 function chatCompletionsBody(input: ReplyRequestInput): Record<string, unknown> {
-  const options = supportedOptions(input.family, input.options);
+  const options = supportedOptions(input.family, input.options, input.model);
   const body: Record<string, unknown> = {
     model: input.model,
     messages: input.messages,
@@ -109,11 +149,17 @@ function chatCompletionsBody(input: ReplyRequestInput): Record<string, unknown> 
   if (options.groqReasoningFormat !== undefined) {
     body.reasoning_format = options.groqReasoningFormat;
   }
+  // Gemini streams thought summaries only when asked (ai.google.dev/gemini-api/docs/openai,
+  // "Thinking"); the OpenAI SDKs' extra_body becomes this top-level field.
+  if (input.family === 'gemini') {
+    body.extra_body = { google: { thinking_config: { include_thoughts: true } } };
+  }
+  applyThink(input, body);
   return body;
 }
 
 function responsesBody(input: ReplyRequestInput): Record<string, unknown> {
-  const options = supportedOptions(input.family, input.options);
+  const options = supportedOptions(input.family, input.options, input.model);
   const system = input.messages.filter((m) => m.role === 'system').map((m) => m.content);
   const body: Record<string, unknown> = {
     model: input.model,
@@ -132,7 +178,7 @@ function responsesBody(input: ReplyRequestInput): Record<string, unknown> {
 }
 
 function anthropicBody(input: ReplyRequestInput): Record<string, unknown> {
-  const options = supportedOptions(input.family, input.options);
+  const options = supportedOptions(input.family, input.options, input.model);
   const budget = options.thinkingBudget ?? ANTHROPIC_DEFAULT_THINKING_BUDGET;
   const maxTokens = Math.max(options.maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS, budget + 1024);
   const system = input.messages.filter((m) => m.role === 'system').map((m) => m.content);
@@ -146,6 +192,10 @@ function anthropicBody(input: ReplyRequestInput): Record<string, unknown> {
       .map((m) => ({ role: m.role, content: m.content })),
   };
   if (system.length > 0) body.system = system.join('\n\n');
+  // platform.claude.com/docs/en/build-with-claude/effort
+  if (options.reasoningEffort !== undefined)
+    body.output_config = { effort: options.reasoningEffort };
+  applyThink(input, body);
   return body;
 }
 
@@ -153,11 +203,15 @@ function anthropicBody(input: ReplyRequestInput): Record<string, unknown> {
  * Builds the HTTP request for a reply.
  *
  * - chat completions: `{ model, messages, stream: true, stream_options: { include_usage: true } }`
- *   plus supported options; `Authorization: Bearer <key>` when a key is set;
+ *   plus supported options (Gemini also asks for thought summaries); `Authorization: Bearer <key>`
+ *   when a key is set;
  * - Responses: `{ model, input, stream: true, reasoning: { summary: 'auto', effort? } }`;
  * - Anthropic: `{ model, max_tokens, stream: true, thinking: { type: 'enabled', budget_tokens } }`
- *   with `x-api-key`, `anthropic-version: 2023-06-01` and
+ *   and `output_config.effort` where the model takes it, with `x-api-key`, `anthropic-version: 2023-06-01` and
  *   `anthropic-dangerous-direct-browser-access: true` (needed for calls from a browser).
+ *
+ * In every style, the Think switch is then written as the provider's Think rule says
+ * (`think-rules.ts`).
  */
 export function buildReplyRequest(input: ReplyRequestInput): HttpRequestSpec {
   const key = input.apiKey.trim();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ChatMessage } from '../../core/chat/chat-message';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import type { ProviderSettings } from '../../providers/provider-presets';
@@ -34,6 +34,8 @@ interface ChatPageProps {
     messages: readonly ChatMessage[];
     messageId?: string;
   }) => void;
+  /** Controls shown in the composer beside Send (the Think switch). */
+  composerTools?: ReactNode;
 }
 
 /** The conversation and its composer. */
@@ -167,6 +169,7 @@ export function ChatPage(props: ChatPageProps) {
         onSend={send}
         onStop={actions.stop}
         status={status}
+        tools={props.composerTools}
       />
     </>
   );

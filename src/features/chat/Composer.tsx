@@ -1,4 +1,4 @@
-import { forwardRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { forwardRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 
 interface ComposerProps {
   isStreaming: boolean;
@@ -7,11 +7,13 @@ interface ComposerProps {
   onStop: () => void;
   /** Shown under the box: which provider and model will answer. */
   status: string;
+  /** Controls shown beside Send (the Think switch). */
+  tools?: ReactNode;
 }
 
 /** The message box: Enter sends, Shift+Enter adds a line, Send becomes Stop while streaming. */
 export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function Composer(
-  { isStreaming, onSend, onStop, status },
+  { isStreaming, onSend, onStop, status, tools },
   ref,
 ) {
   const [text, setText] = useState('');
@@ -52,6 +54,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function 
           onKeyDown={handleKeyDown}
           className="field-sizing-content max-h-60 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 outline-none placeholder:text-zinc-400"
         />
+        {tools}
         {isStreaming ? (
           <button
             type="submit"

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { effortLevels } from '../../core/requests/effort-scales';
 import {
   SUPPORTED_OPTIONS,
   type ProviderFamily,
@@ -10,6 +11,8 @@ export const fieldClass =
 
 interface Props {
   family: ProviderFamily;
+  /** The model: some providers' effort scales depend on it. */
+  model?: string;
   options: RequestOptions;
   onChange: (options: RequestOptions) => void;
 }
@@ -32,16 +35,20 @@ function toNumber(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** Effort levels as shown: `xhigh` is "Extra high". */
+const EFFORT_LABELS: Record<string, string> = { xhigh: 'Extra high' };
+
 /** The request options the provider family supports; unsupported ones are neither shown nor sent. */
-export function RequestOptionsFields({ family, options, onChange }: Props) {
+export function RequestOptionsFields({ family, model = '', options, onChange }: Props) {
   const supported = new Set(SUPPORTED_OPTIONS[family]);
+  const levels = effortLevels({ family, model });
   const id = useId();
   const set = (patch: Partial<RequestOptions>) => onChange({ ...options, ...patch });
 
   return (
     <fieldset className="grid grid-cols-2 gap-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
       <legend className="px-1 text-sm font-medium">Request options</legend>
-      {supported.has('reasoningEffort') && (
+      {supported.has('reasoningEffort') && levels.length > 0 && (
         <Field id={`${id}-effort`} label="Reasoning effort">
           <select
             id={`${id}-effort`}
@@ -55,10 +62,11 @@ export function RequestOptionsFields({ family, options, onChange }: Props) {
             className={fieldClass}
           >
             <option value="">Provider default</option>
-            <option value="minimal">Minimal</option>
-            <option value="low">Low</option>
-            <option value="medium">Medium</option>
-            <option value="high">High</option>
+            {levels.map((level) => (
+              <option key={level} value={level}>
+                {EFFORT_LABELS[level] ?? level.charAt(0).toUpperCase() + level.slice(1)}
+              </option>
+            ))}
           </select>
         </Field>
       )}

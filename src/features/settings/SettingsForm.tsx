@@ -170,6 +170,7 @@ export function SettingsForm({
       )}
       <RequestOptionsFields
         family={draft.family}
+        model={draft.model}
         options={draft.options}
         onChange={(options) => setDraft({ ...draft, options })}
       />

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
+import { PROVIDER_FAMILIES, REASONING_EFFORTS } from '../../core/requests/provider-request';
 import { createLocalStore } from '../../lib/local-store';
 import type { ProviderSettings } from '../../providers/provider-presets';
 
@@ -11,7 +12,7 @@ import type { ProviderSettings } from '../../providers/provider-presets';
 export const SETTINGS_KEY = 'ruminate.provider.v1';
 
 const OptionsSchema = v.object({
-  reasoningEffort: v.optional(v.picklist(['minimal', 'low', 'medium', 'high'])),
+  reasoningEffort: v.optional(v.picklist(REASONING_EFFORTS)),
   maxTokens: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   temperature: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(2))),
   thinkingBudget: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024))),
@@ -29,10 +30,7 @@ const SettingsSchema = v.object({
     v.picklist(['chat-completions', 'responses', 'anthropic-messages']),
     'chat-completions',
   ),
-  family: v.optional(
-    v.picklist(['generic', 'deepseek', 'openrouter', 'groq', 'openai-responses', 'anthropic']),
-    'generic',
-  ),
+  family: v.optional(v.picklist(PROVIDER_FAMILIES), 'generic'),
   options: v.optional(OptionsSchema, {}),
 });
 
