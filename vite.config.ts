@@ -35,6 +35,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Whole-document DOM comparisons in jsdom take seconds when the 2-core machine is busy.
+    testTimeout: 20_000,
     projects: [
       {
         // The pure core runs in Node: a core file that needs a DOM is in the wrong folder.
