@@ -1,7 +1,8 @@
 /**
  * Known providers and the settings that connect to them.
  */
-import type { ApiStyle, ProviderFamily, RequestOptions } from '../core/requests/provider-request';
+import type { ProviderFamily, RequestOptions } from '../core/requests/provider-options';
+import type { ApiStyle } from '../core/requests/provider-request';
 
 /** How to reach a provider: everything a chat completions request needs. */
 export interface ProviderSettings {

@@ -2,7 +2,7 @@
  * Reasoning effort levels on each provider's own scale. Settings offers only these, and a level a
  * provider does not take is never sent.
  */
-import type { ProviderFamily, ReasoningEffort } from './provider-request';
+import type { ProviderFamily, ReasoningEffort } from './provider-options';
 
 /** Who is asked: the family decides the scale, and for some families the model does. */
 export interface EffortTarget {

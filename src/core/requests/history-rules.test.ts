@@ -5,7 +5,6 @@ const turn = (overrides: Partial<HistoryTurn>): HistoryTurn => ({
   family: 'generic',
   model: 'm',
   madeToolCalls: false,
-  isCurrentToolTurn: false,
   ...overrides,
 });
 
@@ -37,10 +36,7 @@ describe('historyReasoning, one test per rule', () => {
     expect(historyReasoning(turn({ family: 'openrouter' }))).toBe('answer-only');
   });
 
-  it('Anthropic gets the signed thinking of the current tool turn only', () => {
-    expect(
-      historyReasoning(turn({ family: 'anthropic', madeToolCalls: true, isCurrentToolTurn: true })),
-    ).toBe('signed-thinking');
+  it('Anthropic gets the answer text only, tool turns too (Ruminate sends no tool round trips)', () => {
     expect(historyReasoning(turn({ family: 'anthropic', madeToolCalls: true }))).toBe(
       'answer-only',
     );
@@ -48,9 +44,7 @@ describe('historyReasoning, one test per rule', () => {
 
   it('everyone else gets the answer text only', () => {
     for (const family of ['generic', 'groq', 'openai-responses'] as const) {
-      expect(historyReasoning(turn({ family, madeToolCalls: true, isCurrentToolTurn: true }))).toBe(
-        'answer-only',
-      );
+      expect(historyReasoning(turn({ family, madeToolCalls: true }))).toBe('answer-only');
     }
   });
 

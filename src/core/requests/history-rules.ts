@@ -2,7 +2,7 @@
  * Whether, and how, the reasoning of an earlier assistant turn goes back to the provider in the
  * next request. One row per provider rule, each with its source, tested row by row.
  */
-import type { ProviderFamily } from './provider-request';
+import type { ProviderFamily } from './provider-options';
 
 /** How an earlier assistant turn is sent back. */
 export type HistoryReasoning =
@@ -11,9 +11,7 @@ export type HistoryReasoning =
   /** The answer plus `reasoning_content` beside it (DeepSeek thinking mode). */
   | 'reasoning-content'
   /** The answer plus the turn's `reasoning_details` (OpenRouter). */
-  | 'reasoning-details'
-  /** The answer plus the signed `thinking` blocks (Anthropic). */
-  | 'signed-thinking';
+  | 'reasoning-details';
 
 /** What the rules look at about an earlier assistant turn. */
 export interface HistoryTurn {
@@ -21,8 +19,6 @@ export interface HistoryTurn {
   model: string;
   /** The turn ended in tool calls. */
   madeToolCalls: boolean;
-  /** The turn belongs to the tool round trip still in progress (the latest assistant turn). */
-  isCurrentToolTurn: boolean;
 }
 
 /** DeepSeek's R1-era reasoner, which answers HTTP 400 to any `reasoning_content` in the input. */
@@ -55,12 +51,6 @@ export const HISTORY_RULES: readonly HistoryRule[] = [
       'openrouter.ai/docs/use-cases/reasoning-tokens: reasoning_details preserve reasoning across tool calls',
     applies: (turn) => turn.family === 'openrouter' && turn.madeToolCalls,
     result: 'reasoning-details',
-  },
-  {
-    source:
-      'Anthropic extended thinking: the signed thinking blocks of the current tool-use turn must be passed back',
-    applies: (turn) => turn.family === 'anthropic' && turn.madeToolCalls && turn.isCurrentToolTurn,
-    result: 'signed-thinking',
   },
   {
     source: 'Everyone else: reasoning is the model’s scratchpad, not conversation history',

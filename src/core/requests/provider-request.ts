@@ -3,9 +3,17 @@
  * and the provider's options. Pure: the transport sends what this returns, and "View request" shows
  * it with the key masked.
  */
-import type { RequestMessage } from '../chat/chat-message';
 import { effortLevels } from './effort-scales';
+import type { ProviderFamily, RequestOptions } from './provider-options';
 import { thinkRuleFor } from './think-rules';
+
+/** One message of an OpenAI-compatible chat completions request. */
+export interface RequestMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+  /** An earlier turn's reasoning, only where the provider's history rules ask for it. */
+  reasoning_content?: string;
+}
 
 /**
  * The wire protocol of a provider:
@@ -14,45 +22,6 @@ import { thinkRuleFor } from './think-rules';
  * - `anthropic-messages`: Anthropic Messages API, `POST {baseUrl}/v1/messages`.
  */
 export type ApiStyle = 'chat-completions' | 'responses' | 'anthropic-messages';
-
-/** Every effort level Ruminate knows; each provider takes some of them (`effort-scales.ts`). */
-export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
-
-/** How hard a model should think, where the provider takes a level. */
-export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
-
-/** Groq's `reasoning_format` (console.groq.com/docs/reasoning). */
-export type GroqReasoningFormat = 'parsed' | 'raw' | 'hidden';
-
-/** Per-provider request options from Settings. Unset means "the provider's default". */
-export interface RequestOptions {
-  reasoningEffort?: ReasoningEffort;
-  /** Upper bound on generated tokens (reasoning included, for most providers). */
-  maxTokens?: number;
-  /** Sampling temperature; only sent where the model accepts it. */
-  temperature?: number;
-  /** Anthropic extended thinking budget, in tokens (at least 1,024; below max tokens). */
-  thinkingBudget?: number;
-  /** Groq only. */
-  groqReasoningFormat?: GroqReasoningFormat;
-}
-
-/** Provider families whose requests differ, as a list (for validation). */
-export const PROVIDER_FAMILIES = [
-  'generic',
-  'deepseek',
-  'openrouter',
-  'groq',
-  'openai-responses',
-  'anthropic',
-  'gemini',
-] as const;
-
-/**
- * Provider families whose requests differ. `generic` is any other OpenAI-compatible server
- * (vLLM, llama.cpp, Ollama, LM Studio, Together, Fireworks, xAI, Mistral, …).
- */
-export type ProviderFamily = (typeof PROVIDER_FAMILIES)[number];
 
 /** Which options a family takes; the Settings dialog shows only these, and only these are sent. */
 export const SUPPORTED_OPTIONS: Record<ProviderFamily, readonly (keyof RequestOptions)[]> = {

@@ -3,7 +3,7 @@
  * with its documentation source, tested row by row. The Think switch in the composer is shown only
  * when a row applies, and the fields a row writes are part of the request "View request" shows.
  */
-import type { ProviderFamily } from './provider-request';
+import type { ProviderFamily } from './provider-options';
 
 /** Who is asked. */
 export interface ThinkTarget {

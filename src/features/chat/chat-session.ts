@@ -4,7 +4,7 @@
  * (see `use-chat-session.ts`).
  */
 import type { AssistantMessage, ChatMessage, UserMessage } from '../../core/chat/chat-message';
-import { buildRequestMessages } from '../../core/chat/chat-message';
+import { buildRequestMessages } from '../../core/requests/request-messages';
 import {
   chooseVersion,
   visiblePath,

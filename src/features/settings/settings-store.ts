@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
-import { PROVIDER_FAMILIES, REASONING_EFFORTS } from '../../core/requests/provider-request';
+import { PROVIDER_FAMILIES, REASONING_EFFORTS } from '../../core/requests/provider-options';
 import { createLocalStore } from '../../lib/local-store';
 import type { ProviderSettings } from '../../providers/provider-presets';
 

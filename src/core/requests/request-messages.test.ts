@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../chat/chat-message';
 import { createAssistantMessage } from '../stream/assistant-message';
-import { buildRequestMessages, type ChatMessage } from './chat-message';
+import { buildRequestMessages } from './request-messages';
 
 function user(content: string): ChatMessage {
   return { id: content, parentId: null, role: 'user', content, createdAt: 0 };
