@@ -55,6 +55,11 @@ export default defineConfig({
         test: { name: 'core', include: ['src/core/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The server's modules, against real databases (see server/shares/test-stores.mjs).
+        extends: true,
+        test: { name: 'server', include: ['server/**/*.test.mjs'], environment: 'node' },
+      },
+      {
         extends: true,
         test: {
           name: 'ui',

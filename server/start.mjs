@@ -4,11 +4,15 @@
  *   - `GET /api/server-providers` lists the providers this server offers;
  *   - `/api/proxy/v1/*` forwards to an upstream OpenAI-compatible API set by environment, adding
  *     its API key, which never reaches the browser; responses stream through unbuffered;
- *   - `/api/demo/v1/*` is the built-in Demo provider (`server/demo-provider.mjs`).
+ *   - `/api/demo/v1/*` is the built-in Demo provider (`server/demo-provider.mjs`);
+ *   - `/api/shares` and `/s/:id` are short share links (`server/shares/`), and
+ *     `GET /api/capabilities` says whether this server stores them.
  *
  * Environment: PORT (4173), HOST (127.0.0.1), RUMINATE_BASE_URL / RUMINATE_API_KEY /
  * RUMINATE_MODEL (OPENAI_BASE_URL / OPENAI_API_KEY as fallbacks), DEEPSEEK_API_KEY,
- * RUMINATE_DEMO_SPEED (pace multiplier of the Demo, e.g. 10 in tests).
+ * RUMINATE_DEMO_SPEED (pace multiplier of the Demo, e.g. 10 in tests), RUMINATE_DATA_DIR /
+ * RUMINATE_DATABASE_URL / RUMINATE_SHARES (where short links are stored, see
+ * `server/shares/open-shares.mjs`).
  */
 
 import { createReadStream } from 'node:fs';
@@ -20,6 +24,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEMO_MODEL_ID, handleDemoRequest, parseDemoSpeed } from './demo-provider.mjs';
 import { readBody } from './read-body.mjs';
+import { openShares } from './shares/open-shares.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -431,6 +436,12 @@ export async function startServer(options = {}) {
   const upstream = resolveUpstream(env);
   const demoSpeed = parseDemoSpeed(env.RUMINATE_DEMO_SPEED);
   const providers = serverProviders(upstream);
+  const shares = await openShares({
+    env,
+    repoRoot: REPO_ROOT,
+    listenHost: host,
+    serveApp: (req, res) => serveStatic(req, res, distDir, '/'),
+  });
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -451,6 +462,9 @@ export async function startServer(options = {}) {
         return sendJson(res, 200, providers);
       }
       if (pathname === '/api/health') return sendJson(res, 200, { ok: true });
+      if (pathname === '/api/capabilities')
+        return sendJson(res, 200, { shares: shares.capabilities });
+      if (await shares.handle(req, res, pathname, search)) return;
       if (pathname === '/api/proxy/v1' || pathname.startsWith('/api/proxy/v1/')) {
         if (!upstream) {
           return sendError(
@@ -483,6 +497,7 @@ export async function startServer(options = {}) {
   await new Promise((resolve, reject) => {
     /** @param {NodeJS.ErrnoException} error */
     const onError = (error) => {
+      void shares.close();
       reject(
         error.code === 'EADDRINUSE'
           ? new Error(`Port ${port} on ${host} is already in use; set PORT to use another port.`)
@@ -501,6 +516,7 @@ export async function startServer(options = {}) {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   log(`Ruminate is running at ${url}`);
   log(describeProvider(upstream));
+  log(shares.description);
   if (!upstream && envValue(env, 'RUMINATE_API_KEY')) {
     log('Note: RUMINATE_API_KEY is set but RUMINATE_BASE_URL is not, so the key is not used.');
   }
@@ -517,7 +533,7 @@ export async function startServer(options = {}) {
     server,
     close() {
       closing ??= new Promise((resolve) => {
-        server.close(() => resolve());
+        server.close(() => void shares.close().finally(() => resolve()));
         // Open streams would keep close() waiting: drop them (their handlers stop on 'close').
         server.closeAllConnections();
       });
