@@ -28,19 +28,27 @@ if [ -z "$bin_dir" ]; then
 fi
 
 port="${RUMINATE_PG_PORT:-54329}"
-work_dir="$(mktemp -d "${TMPDIR:-/tmp}/ruminate-pg.XXXXXX")"
-data_dir="$work_dir/data"
+tmp_base="${TMPDIR:-/tmp}"
 as_owner=()
 if [ "$(id -u)" -eq 0 ]; then
-  chown postgres: "$work_dir"
+  # The postgres user must be able to reach the cluster's folder and its own working directory.
+  tmp_base=/tmp
   as_owner=(runuser -u postgres --)
 fi
+work_dir="$(mktemp -d "$tmp_base/ruminate-pg.XXXXXX")"
+data_dir="$work_dir/data"
+[ "${#as_owner[@]}" -gt 0 ] && chown postgres: "$work_dir"
+repo_dir="$(pwd)"
 
 stop_cluster() {
+  cd "$work_dir" 2> /dev/null || cd /
   "${as_owner[@]}" "$bin_dir/pg_ctl" -D "$data_dir" -m immediate stop > /dev/null 2>&1 || true
+  cd /
   rm -rf "$work_dir"
 }
 trap stop_cluster EXIT
+
+cd "$work_dir"
 
 "${as_owner[@]}" "$bin_dir/initdb" -D "$data_dir" -U postgres --auth=trust -E UTF8 > "$work_dir/initdb.log" 2>&1 \
   || { cat "$work_dir/initdb.log" >&2; exit 1; }
@@ -51,6 +59,7 @@ trap stop_cluster EXIT
 
 export RUMINATE_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/ruminate_test"
 echo "PostgreSQL $("$bin_dir/postgres" --version | awk '{print $3}') is running for the tests at $RUMINATE_TEST_DATABASE_URL"
+cd "$repo_dir"
 set +e
 "$@"
 status=$?
