@@ -160,12 +160,17 @@ export function createShareRoutes({ service, limiter, listenHost, serveApp }) {
       await serveApp(req, res);
       return true;
     }
-    if (pathname === '/api/shares') {
-      if (method !== 'POST') sendError(res, 405, 'Use POST.', { allow: 'POST' });
-      else await create(req, res, search);
-      return true;
+    try {
+      if (pathname !== '/api/shares') await one(req, res, pathname.slice('/api/shares/'.length));
+      else if (method === 'POST') await create(req, res, search);
+      else sendError(res, 405, 'Use POST.', { allow: 'POST' });
+    } catch (error) {
+      // A database error's details can quote the row (sealed body, token hash): log its code only.
+      const code = /** @type {{ code?: unknown }} */ (error)?.code;
+      console.error(`Ruminate share store error: ${typeof code === 'string' ? code : 'unknown'}`);
+      if (!res.headersSent) sendError(res, 503, 'The share store is unavailable; try again.');
+      else res.destroy();
     }
-    await one(req, res, pathname.slice('/api/shares/'.length));
     return true;
   };
 }
