@@ -30,14 +30,18 @@ export function EarlierShortLinks({
       <h3 className="font-medium">Short links made in this browser</h3>
       <ul className="flex flex-col gap-1">
         {shown.map((link) => (
-          <li key={link.id} className="flex items-center gap-2" data-testid="earlier-short-link">
-            <span className="min-w-0 flex-1 truncate font-mono text-xs" title={link.url}>
+          <li
+            key={link.id}
+            className="flex flex-wrap items-center gap-x-2"
+            data-testid="earlier-short-link"
+          >
+            <span className="min-w-0 basis-full truncate font-mono text-xs" title={link.url}>
               {link.url}
             </span>
-            <span className="text-xs text-zinc-500">
+            <span className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">
               {link.expiresAt === null
-                ? 'never expires'
-                : `until ${new Date(link.expiresAt).toLocaleDateString()}`}
+                ? 'Never expires'
+                : `Until ${new Date(link.expiresAt).toLocaleDateString('en', { dateStyle: 'medium' })}`}
             </span>
             <CopyButton text={link.url} label="Copy" />
             <button
