@@ -4,25 +4,12 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './server/content-security-policy.mjs';
 
 /**
- * The Content-Security-Policy of the built app: scripts only from its own origin (no inline script,
- * no eval), nothing embedded, and `connect-src *` because people choose their provider's URL.
- * Added at build time only: the dev server needs an inline script for hot reload.
+ * Writes the app's Content-Security-Policy into `index.html` as a meta tag. Added at build time
+ * only: the dev server needs an inline script for hot reload.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  'connect-src *',
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'ruminate-content-security-policy',
@@ -55,7 +42,6 @@ export default defineConfig({
         test: { name: 'core', include: ['src/core/**/*.test.ts'], environment: 'node' },
       },
       {
-        // The server's modules, against real databases (see server/shares/test-stores.mjs).
         extends: true,
         test: { name: 'server', include: ['server/**/*.test.mjs'], environment: 'node' },
       },

@@ -34,8 +34,6 @@ const PURGE_EVERY_MS = 60 * 60 * 1000;
  * @typedef {object} OpenSharesOptions
  * @property {Record<string, string | undefined>} env
  * @property {string} repoRoot Where `data/` goes by default.
- * @property {string} listenHost
- * @property {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>} serveApp
  */
 
 /**
@@ -44,7 +42,7 @@ const PURGE_EVERY_MS = 60 * 60 * 1000;
  * @returns {Promise<Shares>}
  * @throws {Error} When the database cannot be opened or migrated (the message names it).
  */
-export async function openShares({ env, repoRoot, listenHost, serveApp }) {
+export async function openShares({ env, repoRoot }) {
   if ((env.RUMINATE_SHARES ?? '').trim().toLowerCase() === 'off') {
     return {
       capabilities: null,
@@ -74,7 +72,7 @@ export async function openShares({ env, repoRoot, listenHost, serveApp }) {
   return {
     capabilities: { maxBytes: MAX_SHARE_BYTES, expiries: Object.keys(EXPIRIES) },
     description: `Short links: stored encrypted in ${store.description}`,
-    handle: createShareRoutes({ service, limiter, listenHost, serveApp }),
+    handle: createShareRoutes({ service, limiter }),
     async close() {
       clearInterval(timer);
       await store.close();

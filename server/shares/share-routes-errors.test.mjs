@@ -27,8 +27,6 @@ describe('share routes when the store fails', () => {
     const handle = createShareRoutes({
       service,
       limiter: createRateLimiter({ limit: 10, windowMs: 60_000 }),
-      listenHost: '127.0.0.1',
-      serveApp: async () => undefined,
     });
     server = http.createServer((req, res) => {
       const url = new URL(`http://x${req.url}`);

@@ -8,13 +8,14 @@
  *     when unknown, deleted or expired;
  *   - `DELETE /api/shares/:id` with `Authorization: Bearer <deleteToken>` → 204, 403 for a wrong
  *     token, 404;
- *   - `GET /s/:id` → the app, which fetches the share and opens it with the key in the fragment.
+ * The app's page `/s/:id` is served like any page of the app. The server's request guard has
+ * checked Host, Origin and Sec-Fetch-Site before these routes run (`../request-guard.mjs`).
  * Nothing here logs: no body, key, token or address is written anywhere.
  */
 import { readBody } from '../read-body.mjs';
+import { sendJson as sendJsonWith } from '../send-json.mjs';
 import { isExpiry } from './share-service.mjs';
 import { MAX_SHARE_BYTES } from './share-store.mjs';
-import { checkShareRequest } from './share-request-guard.mjs';
 
 /** Creations allowed per client per minute. */
 export const CREATES_PER_MINUTE = 30;
@@ -23,26 +24,17 @@ export const CREATES_PER_MINUTE = 30;
  * @typedef {object} ShareRoutesOptions
  * @property {import('./share-service.mjs').ShareService} service
  * @property {import('./rate-limit.mjs').RateLimiter} limiter
- * @property {string} listenHost The address the server listens on (for the Host check).
- * @property {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>} serveApp
- *   Serves the app's `index.html`.
  */
 
 /**
+ * A JSON answer that no cache keeps.
  * @param {import('node:http').ServerResponse} res
  * @param {number} status
  * @param {unknown} body
  * @param {Record<string, string>} [headers]
  */
 function sendJson(res, status, body, headers = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
+  sendJsonWith(res, status, body, { 'cache-control': 'no-store', ...headers });
 }
 
 /**
@@ -59,9 +51,9 @@ function sendError(res, status, message, headers) {
  * Makes the share routes' handler.
  * @param {ShareRoutesOptions} options
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, pathname: string, search: string) => Promise<boolean>}
- *   Handles `/api/shares…` and `/s/…`; `false` for any other path.
+ *   Handles `/api/shares` and `/api/shares/:id`; `false` for any other path.
  */
-export function createShareRoutes({ service, limiter, listenHost, serveApp }) {
+export function createShareRoutes({ service, limiter }) {
   /**
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
@@ -141,25 +133,8 @@ export function createShareRoutes({ service, limiter, listenHost, serveApp }) {
   }
 
   return async function handleShareRoute(req, res, pathname, search) {
-    const isApi = pathname === '/api/shares' || pathname.startsWith('/api/shares/');
-    const isPage = pathname.startsWith('/s/');
-    if (!isApi && !isPage) return false;
-    const refused = checkShareRequest(req, { listenHost });
-    if (refused !== null) {
-      sendError(res, refused.status, refused.message);
-      return true;
-    }
+    if (pathname !== '/api/shares' && !pathname.startsWith('/api/shares/')) return false;
     const method = req.method ?? 'GET';
-    if (isPage) {
-      if (method !== 'GET' && method !== 'HEAD') {
-        sendError(res, 405, 'Use GET.', { allow: 'GET, HEAD' });
-        return true;
-      }
-      // The page's path holds the share's id: keep it out of Referer headers.
-      res.setHeader('referrer-policy', 'no-referrer');
-      await serveApp(req, res);
-      return true;
-    }
     try {
       if (pathname !== '/api/shares') await one(req, res, pathname.slice('/api/shares/'.length));
       else if (method === 'POST') await create(req, res, search);
