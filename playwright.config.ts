@@ -35,6 +35,9 @@ export default defineConfig({
       env: {
         PORT: String(APP_PORT),
         RUMINATE_DEMO_SPEED: '20',
+        // Short links made by the tests go to a git-ignored folder of this checkout.
+        RUMINATE_DATA_DIR: `.tmp/e2e-data-${APP_PORT}`,
+        RUMINATE_DATABASE_URL: '',
         RUMINATE_BASE_URL: '',
         RUMINATE_API_KEY: '',
         RUMINATE_MODEL: '',

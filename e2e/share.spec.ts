@@ -9,11 +9,14 @@ import { lettersOf, expectedText } from './support/expected-text';
 async function shareLink(page: Page, options: { reasoning?: boolean; passphrase?: string } = {}) {
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /Share/ });
+  // This server stores short links; these tests are about the self-contained kind.
+  await dialog.getByRole('radio', { name: /Self-contained link/ }).check();
   if (options.reasoning === false)
     await dialog.getByRole('switch', { name: 'Include reasoning' }).uncheck();
   if (options.passphrase !== undefined) {
     await dialog.getByRole('checkbox', { name: 'Protect with a passphrase' }).check();
     await dialog.getByLabel('Passphrase', { exact: true }).fill(options.passphrase);
+    await dialog.getByLabel('Repeat passphrase').fill(options.passphrase);
   }
   const link = dialog.getByRole('textbox', { name: 'Link' });
   await expect(link).toHaveValue(/#s1e?\./);

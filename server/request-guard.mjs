@@ -10,7 +10,9 @@
  *   2. `/api/*`: the raw path has no encoded slash, backslash or dot and no `.`/`..` segment (400);
  *   3. `/api/*`: `Origin`, when sent, is this server's own origin (403);
  *   4. `/api/*`: `Sec-Fetch-Site`, when sent, is `same-origin` or `none` (403);
- *   5. `/api/*`: POST, PUT and PATCH bodies are `application/json` (415).
+ *   5. `/api/*`: POST, PUT and PATCH bodies are `application/json` (415), except the sealed bytes
+ *      of `POST /api/shares`, `application/octet-stream`: neither type can be sent cross-site
+ *      without a CORS preflight, which this server never grants.
  * A request with no `Origin` and no `Sec-Fetch-*` headers does not come from a browser page (curl,
  * scripts on this machine), and passes rules 3 and 4. Headers per the Fetch standard
  * (fetch.spec.whatwg.org, `Origin` and "Sec-Fetch-Site" in Fetch Metadata, w3c.github.io/webappsec-fetch-metadata).
@@ -32,6 +34,8 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const WILDCARD_HOSTS = new Set(['', '0.0.0.0', '[::]', '::']);
 const UNSAFE_BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const FETCH_SITES_ALLOWED = new Set(['same-origin', 'none']);
+/** Routes whose body is raw bytes, and their one content type. */
+const OCTET_STREAM_ROUTES = new Set(['/api/shares']);
 /** Encoded `/`, `\` and `.`, a raw `\`, and `.` or `..` segments, anywhere in the raw path. */
 const AMBIGUOUS_PATH = /%2f|%5c|%2e|\\|(?:^|\/)\.{1,2}(?:\/|$)/i;
 
@@ -107,20 +111,24 @@ export function checkApiRequest(req) {
       type: 'forbidden_origin',
     };
   }
-  if (UNSAFE_BODY_METHODS.has(req.method ?? '') && !isJson(req.headers['content-type'])) {
-    return {
-      status: 415,
-      message: `A ${req.method} to this API needs Content-Type: application/json.`,
-      type: 'invalid_request_error',
-    };
+  if (UNSAFE_BODY_METHODS.has(req.method ?? '')) {
+    const isBytes = OCTET_STREAM_ROUTES.has(rawPath);
+    const type = isBytes ? 'application/octet-stream' : 'application/json';
+    if (mediaType(req.headers['content-type']) !== type) {
+      return {
+        status: 415,
+        message: `A ${req.method} to ${isBytes ? rawPath : 'this API'} needs Content-Type: ${type}.`,
+        type: 'invalid_request_error',
+      };
+    }
   }
   return null;
 }
 
 /**
- * Whether a `Content-Type` value is `application/json`, with or without parameters.
+ * The media type of a `Content-Type` value, lower case, without parameters.
  * @param {string | undefined} value
  */
-function isJson(value) {
-  return (value ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+function mediaType(value) {
+  return (value ?? '').split(';')[0].trim().toLowerCase();
 }

@@ -95,6 +95,18 @@ describe('checkApiRequest', () => {
     },
   );
 
+  it('takes only application/octet-stream for POST /api/shares, and only there', () => {
+    /** @param {string} url @param {string} type */
+    const post = (url, type) =>
+      checkApiRequest(request({ method: 'POST', url, headers: { 'content-type': type } }));
+    expect(post('/api/shares', 'application/octet-stream')).toBeNull();
+    expect(post('/api/shares?expiry=1d', 'application/octet-stream')).toBeNull();
+    expect(post('/api/shares', 'application/json')?.status).toBe(415);
+    expect(post('/api/shares', 'text/plain')?.status).toBe(415);
+    expect(post('/api/proxy/v1/chat/completions', 'application/octet-stream')?.status).toBe(415);
+    expect(post('/api/shares/x', 'application/octet-stream')?.status).toBe(415);
+  });
+
   it.each([
     '/api/proxy/v1/..%2f..%2fadmin',
     '/api/proxy/v1/%2e%2e/%2e%2e/admin',

@@ -5,12 +5,16 @@
  *   - `GET /api/server-providers`, the providers this server offers (`config.mjs`);
  *   - `/api/proxy/v1/*`, the upstream proxy that adds the API key (`proxy.mjs`);
  *   - `/api/demo/v1/*`, the built-in Demo provider (`demo-provider.mjs`);
+ *   - `/api/shares` and `GET /api/capabilities`, short share links (`shares/`); their page
+ *     `/s/:id` is the app itself;
  *   - the built app from `dist/` with its security headers (`static-files.mjs`,
  *     `security-headers.mjs`).
  *
  * Environment: PORT (4173), HOST (127.0.0.1), RUMINATE_ALLOWED_HOSTS (more host names to answer
  * to), RUMINATE_BASE_URL / RUMINATE_API_KEY / RUMINATE_MODEL (OPENAI_BASE_URL / OPENAI_API_KEY as
- * fallbacks), DEEPSEEK_API_KEY, RUMINATE_DEMO_SPEED (pace multiplier of the Demo, e.g. 10 in tests).
+ * fallbacks), DEEPSEEK_API_KEY, RUMINATE_DEMO_SPEED (pace multiplier of the Demo, e.g. 10 in tests),
+ * RUMINATE_DATA_DIR / RUMINATE_DATABASE_URL / RUMINATE_SHARES (where short links are stored, see
+ * `shares/open-shares.mjs`).
  */
 
 import { stat } from 'node:fs/promises';
@@ -30,6 +34,7 @@ import { proxyRequest } from './proxy.mjs';
 import { allowedHostValues, checkApiRequest, checkHost } from './request-guard.mjs';
 import { API_HEADERS, APP_HEADERS, setHeaders } from './security-headers.mjs';
 import { sendError, sendJson } from './send-json.mjs';
+import { openShares } from './shares/open-shares.mjs';
 import { serveStatic } from './static-files.mjs';
 
 export { DEMO_PROVIDER, resolveUpstream, serverProviders } from './config.mjs';
@@ -97,6 +102,7 @@ export async function startServer(options = {}) {
   const demoSpeed = parseDemoSpeed(env.RUMINATE_DEMO_SPEED);
   const providers = serverProviders(upstream);
   const extraHostNames = parseAllowedHosts(env.RUMINATE_ALLOWED_HOSTS);
+  const shares = await openShares({ env, repoRoot: REPO_ROOT });
   /** Filled in once listening, when the port is known (requests cannot arrive before). */
   let allowedHosts = new Set();
 
@@ -115,6 +121,9 @@ export async function startServer(options = {}) {
       return sendJson(res, 200, providers);
     }
     if (pathname === '/api/health') return sendJson(res, 200, { ok: true });
+    if (pathname === '/api/capabilities')
+      return sendJson(res, 200, { shares: shares.capabilities });
+    if (await shares.handle(req, res, pathname, search)) return;
     if (isUnder(pathname, PROXY_PREFIX)) {
       if (!upstream) {
         return sendError(
@@ -181,6 +190,7 @@ export async function startServer(options = {}) {
   await new Promise((resolve, reject) => {
     /** @param {NodeJS.ErrnoException} error */
     const onError = (error) => {
+      void shares.close();
       reject(
         error.code === 'EADDRINUSE'
           ? new Error(`Port ${port} on ${host} is already in use; set PORT to use another port.`)
@@ -207,6 +217,7 @@ export async function startServer(options = {}) {
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${actualPort}`;
   log(`Ruminate is running at ${url}`);
   log(describeProvider(upstream));
+  log(shares.description);
   if (extraHostNames.length > 0) log(`Also answering to: ${extraHostNames.join(', ')}`);
   if (isWildcard && extraHostNames.length === 0) {
     log(
@@ -229,7 +240,7 @@ export async function startServer(options = {}) {
     server,
     close() {
       closing ??= new Promise((resolve) => {
-        server.close(() => resolve());
+        server.close(() => void shares.close().finally(() => resolve()));
         // Open streams would keep close() waiting: drop them (their handlers stop on 'close').
         server.closeAllConnections();
       });

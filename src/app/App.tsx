@@ -4,14 +4,14 @@ import { LazyPart } from './LazyPart';
 import { PartLoadFailure, PartLoading } from './PartStates';
 import { sharedPagePart } from './parts';
 import { useConversationUrl } from './use-conversation-url';
-import { useShareFragment } from './use-share-fragment';
+import { useSharedSource } from './use-shared-source';
 import { useStorage } from './use-storage';
 
 function Shell() {
-  const [fragment, leaveShared] = useShareFragment();
+  const [source, leaveShared] = useSharedSource();
   const storage = useStorage();
   const [, openConversation] = useConversationUrl();
-  if (fragment !== undefined) {
+  if (source !== undefined) {
     return (
       <LazyPart
         part={sharedPagePart}
@@ -22,7 +22,7 @@ function Shell() {
       >
         {({ SharedPage }) => (
           <SharedPage
-            fragment={fragment}
+            source={source}
             onContinue={(transcript) => {
               if (storage.store === undefined) return;
               void importTranscripts(storage.store, [transcript]).then(([id]) => {

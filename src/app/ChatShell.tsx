@@ -36,7 +36,12 @@ export function ChatShell({ storage }: { storage: StorageState }) {
         target.conversationId === undefined ? undefined : await store?.load(target.conversationId);
       const first = target.messages.find((m) => m.role === 'user');
       const title = saved?.record.title ?? titleFrom(first?.role === 'user' ? first.content : '');
-      setShareTarget({ title, messages: target.messages, messageId: target.messageId });
+      setShareTarget({
+        title,
+        messages: target.messages,
+        messageId: target.messageId,
+        conversationId: target.conversationId,
+      });
     },
     [store],
   );

@@ -8,6 +8,8 @@ export interface ShareTarget {
   messages: readonly ChatMessage[];
   /** Set when sharing from an assistant message ("Share this turn"). */
   messageId?: string;
+  /** The saved conversation's id, to list the short links made from it in this browser. */
+  conversationId?: string;
 }
 
 interface ShareDialogProps {

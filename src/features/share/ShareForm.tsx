@@ -1,15 +1,23 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { toJsonExport, toMarkdown } from '../../core/share/export';
-import { encodeShareFragment, ShareLinkEncodeError } from '../../core/share/share-link-codec';
 import { toSharedTranscript, turnOf, type SharedTranscript } from '../../core/share/transcript';
 import { CopyButton } from '../../components/ui/copy-button';
 import { downloadText, fileNameFrom } from './download';
+import { EarlierShortLinks } from './EarlierShortLinks';
+import { LinkKindChoice, type LinkKind } from './LinkKindChoice';
+import { PassphraseFields } from './PassphraseFields';
+import type { ShareExpiry } from './share-api';
 import type { ShareTarget } from './ShareDialog';
+import { useFragmentLink } from './use-fragment-link';
+import { useShareCapabilities } from './use-share-capabilities';
+import { useShortLink } from './use-short-link';
 
 /** Links longer than this (characters) get a warning: some apps cut long links. */
 export const LONG_LINK_CHARS = 32 * 1024;
 
 type Scope = 'conversation' | 'up-to' | 'turn';
+
+const BUTTON = 'rounded-lg px-3 py-2 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800';
 
 function transcriptFor(target: ShareTarget, scope: Scope, includeReasoning: boolean) {
   const messages =
@@ -20,71 +28,91 @@ function transcriptFor(target: ShareTarget, scope: Scope, includeReasoning: bool
   return toSharedTranscript(target.title, messages, { includeReasoning, upToMessageId });
 }
 
+/** The one line that says who can read the link, for the kind and protection chosen. */
+function audienceOf(kind: LinkKind, isProtected: boolean): string {
+  const readers = isProtected
+    ? 'only people with the link and the passphrase can read it'
+    : 'anyone with the link can read it';
+  return kind === 'short'
+    ? `This server keeps an encrypted copy it cannot read; ${readers}.`
+    : `The link carries the transcript itself${isProtected ? ', encrypted' : ''}: nothing is uploaded, and ${readers}.`;
+}
+
+function expiryNote(expiresAt: number | null): string {
+  return expiresAt === null
+    ? 'Never expires.'
+    : `Expires ${new Date(expiresAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}.`;
+}
+
 /**
- * Share a conversation or a turn as a link that carries the transcript itself (nothing is
- * uploaded), with or without reasoning and a passphrase; or download it as Markdown or JSON.
+ * Share a conversation or a turn as a short link (sealed here, stored encrypted on this server) or
+ * a self-contained link (nothing uploaded), with or without reasoning and a passphrase; or
+ * download it as Markdown or JSON.
  */
 export function ShareForm({ target, onClose }: { target: ShareTarget; onClose: () => void }) {
+  const capabilities = useShareCapabilities();
+  const store = capabilities === 'pending' ? undefined : capabilities;
+  const [chosenKind, setKind] = useState<LinkKind>();
+  const kind: LinkKind = chosenKind ?? (store !== undefined ? 'short' : 'self-contained');
+  const [expiry, setExpiry] = useState<ShareExpiry>('30d');
   const [includeReasoning, setIncludeReasoning] = useState(true);
   const [scope, setScope] = useState<Scope>(
     target.messageId === undefined ? 'conversation' : 'turn',
   );
   const [isProtected, setProtected] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  // Each result remembers the choices it was made for, so a link made before a change (say, before
-  // a passphrase was typed) is never shown as the current one.
-  const [link, setLink] = useState<({ url: string } | { error: string }) & { key: string }>();
-  const ids = { reasoning: useId(), passphrase: useId(), link: useId() };
+  const [repeat, setRepeat] = useState('');
+  const ids = { reasoning: useId(), link: useId() };
   const transcript: SharedTranscript = transcriptFor(target, scope, includeReasoning);
-  const secret = isProtected ? passphrase : '';
-  const inputKey = JSON.stringify([scope, includeReasoning, isProtected, secret]);
-
-  useEffect(() => {
-    let isCurrent = true;
-    if (isProtected && secret === '') return;
-    // Key derivation takes a moment, so a passphrase is encoded once typing pauses.
-    const timer = setTimeout(
-      () => {
-        void encode();
-      },
-      secret === '' ? 0 : 400,
-    );
-    const encode = () =>
-      encodeShareFragment(transcript, secret === '' ? {} : { passphrase: secret })
-        .then((fragment) => {
-          const url = new URL(window.location.href);
-          url.search = '';
-          url.hash = fragment;
-          if (isCurrent) setLink({ url: url.href, key: inputKey });
-        })
-        .catch((error: unknown) => {
-          const message =
-            error instanceof ShareLinkEncodeError
-              ? error.message
-              : 'The link could not be made in this browser.';
-          if (isCurrent) setLink({ error: message, key: inputKey });
-        });
-    return () => {
-      isCurrent = false;
-      clearTimeout(timer);
-    };
-    // The transcript is derived from these inputs; re-encode only when they change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target, scope, includeReasoning, secret, isProtected]);
-
+  // A typo would make the link unopenable: it is made only once both fields match.
+  const secret = isProtected && passphrase !== '' && passphrase === repeat ? passphrase : '';
   const needsPassphrase = isProtected && secret === '';
-  const current = !needsPassphrase && link?.key === inputKey ? link : undefined;
-  const url = current !== undefined && 'url' in current ? current.url : undefined;
+  const inputKey = JSON.stringify([scope, includeReasoning, isProtected, secret, kind, expiry]);
+  const isFragment = kind === 'self-contained' && capabilities !== 'pending';
+  const fragmentLink = useFragmentLink(
+    transcript,
+    secret,
+    inputKey,
+    isFragment && !needsPassphrase,
+  );
+  const short = useShortLink();
+  const shortState =
+    kind === 'short' && 'key' in short.state && short.state.key === inputKey
+      ? short.state
+      : { kind: 'idle' as const };
+  const made = shortState.kind === 'made' ? shortState : undefined;
+  const url = isFragment
+    ? fragmentLink !== undefined && 'url' in fragmentLink
+      ? fragmentLink.url
+      : undefined
+    : made?.link.url;
   const isLong = url !== undefined && url.length > LONG_LINK_CHARS;
+  const conversationId = target.conversationId ?? '';
+  const createShort = () =>
+    void short.create({ transcript, passphrase: secret, expiry, conversationId, key: inputKey });
   const downloadJson = () =>
     downloadText(fileNameFrom(target.title, 'json'), toJsonExport(transcript), 'application/json');
+
+  let placeholder = '';
+  if (isFragment && !needsPassphrase && fragmentLink === undefined)
+    placeholder = 'Making the link…';
+  if (shortState.kind === 'making') placeholder = 'Sealing and storing the link…';
 
   return (
     <form method="dialog" className="flex flex-col gap-4" onSubmit={onClose}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        The link carries the transcript itself: nothing is uploaded, and anyone with the link can
-        read it. Never included: your API key, base URL or settings.
+        <span data-testid="share-audience">{audienceOf(kind, isProtected)}</span> Never included:
+        your API key, base URL or settings.
       </p>
+      {store !== undefined && (
+        <LinkKindChoice
+          kind={kind}
+          expiry={expiry}
+          expiries={store.expiries}
+          onKindChange={setKind}
+          onExpiryChange={setExpiry}
+        />
+      )}
       <label htmlFor={ids.reasoning} className="flex items-center gap-3 text-sm font-medium">
         <input
           id={ids.reasoning}
@@ -131,20 +159,12 @@ export function ShareForm({ target, onClose }: { target: ShareTarget; onClose: (
           Protect with a passphrase
         </label>
         {isProtected && (
-          <>
-            <label htmlFor={ids.passphrase} className="sr-only">
-              Passphrase
-            </label>
-            <input
-              id={ids.passphrase}
-              type="password"
-              autoComplete="new-password"
-              placeholder="Passphrase the reader will need"
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-              className="rounded-lg border border-zinc-300 bg-white px-3 py-2 outline-none focus:border-brand dark:border-zinc-700 dark:bg-zinc-900"
-            />
-          </>
+          <PassphraseFields
+            passphrase={passphrase}
+            repeat={repeat}
+            onPassphraseChange={setPassphrase}
+            onRepeatChange={setRepeat}
+          />
         )}
       </div>
       <div className="flex flex-col gap-1.5">
@@ -155,42 +175,77 @@ export function ShareForm({ target, onClose }: { target: ShareTarget; onClose: (
           <input
             id={ids.link}
             readOnly
-            value={
-              url ??
-              (needsPassphrase || (link !== undefined && 'error' in link) ? '' : 'Making the link…')
-            }
+            value={url ?? placeholder}
             onFocus={(event) => event.currentTarget.select()}
             className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-zinc-50 px-3 py-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
           />
           {url !== undefined && <CopyButton text={url} label="Copy link" />}
+          {kind === 'short' && url === undefined && (
+            <button
+              type="button"
+              disabled={needsPassphrase || shortState.kind === 'making'}
+              onClick={createShort}
+              className="shrink-0 rounded-lg bg-brand px-3 py-2 text-sm font-semibold text-white hover:bg-brand-deep disabled:opacity-50"
+            >
+              Create short link
+            </button>
+          )}
         </div>
         <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="link-length">
           {url !== undefined && `${url.length.toLocaleString('en')} characters.`}
-          {needsPassphrase && 'Type a passphrase to protect the link.'}
-          {current !== undefined && 'error' in current && current.error}
+          {made !== undefined && ` ${expiryNote(made.link.expiresAt)}`}
+          {needsPassphrase && 'Type the passphrase twice to protect the link.'}
+          {isFragment &&
+            fragmentLink !== undefined &&
+            'error' in fragmentLink &&
+            fragmentLink.error}
+          {shortState.kind === 'error' && shortState.message}
+          {shortState.kind === 'deleted' && 'Link deleted: it no longer opens.'}
         </p>
+        {made !== undefined && (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <button
+              type="button"
+              onClick={() => void short.remove()}
+              className="rounded-lg px-2 py-1 font-medium text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
+            >
+              Delete this link
+            </button>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">
+              {made.isTokenKept
+                ? 'This browser keeps the means to delete it.'
+                : 'This browser could not keep the means to delete it later.'}
+            </span>
+            {made.problem !== undefined && (
+              <p role="alert" className="w-full text-red-700 dark:text-red-400">
+                {made.problem}
+              </p>
+            )}
+          </div>
+        )}
         {isLong && (
           <p role="alert" className="text-sm text-amber-700 dark:text-amber-400">
-            This link is over 32 KB; some apps cut long links. Download the .json as well to be
-            safe.
+            This link is over 32 KB; some apps cut long links.{' '}
+            {store !== undefined
+              ? 'A short link avoids that.'
+              : 'Download the .json as well to be safe.'}
           </p>
         )}
       </div>
+      {conversationId !== '' && store !== undefined && (
+        <EarlierShortLinks conversationId={conversationId} exceptId={made?.link.id} />
+      )}
       <div className="flex flex-wrap justify-end gap-2 pt-1 text-sm">
         <button
           type="button"
           onClick={() =>
             downloadText(fileNameFrom(target.title, 'md'), toMarkdown(transcript), 'text/markdown')
           }
-          className="rounded-lg px-3 py-2 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          className={BUTTON}
         >
           Download Markdown
         </button>
-        <button
-          type="button"
-          onClick={downloadJson}
-          className="rounded-lg px-3 py-2 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
-        >
+        <button type="button" onClick={downloadJson} className={BUTTON}>
           Download .json
         </button>
         <button

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { DecodeResult, ShareLinkError } from '../../core/share/share-link-codec';
 import type { SharedTranscript } from '../../core/share/transcript';
+import type { OpenShared } from './open-shared-source';
 
 type State =
   | { kind: 'opening' }
@@ -8,24 +9,6 @@ type State =
   | { kind: 'error'; error: ShareLinkError }
   | { kind: 'load-failed' }
   | { kind: 'open'; transcript: SharedTranscript };
-
-/**
- * Decodes `fragment` with the share-link codec, downloaded on first use: most visits never open a
- * link, so its compression and validation code stays out of the first download.
- */
-async function decode(
-  fragment: string,
-  passphrase?: string,
-): Promise<DecodeResult | 'load-failed'> {
-  let codec: typeof import('../../core/share/share-link-codec');
-  try {
-    codec = await import('../../core/share/share-link-codec');
-  } catch (error) {
-    console.warn('Ruminate could not load the share-link decoder:', error);
-    return 'load-failed';
-  }
-  return codec.decodeShareFragment(fragment, { passphrase });
-}
 
 /** The page state after decoding; `hasTriedPassphrase` marks a passphrase that did not open it. */
 function stateOf(result: DecodeResult | 'load-failed', hasTriedPassphrase: boolean): State {
@@ -39,8 +22,8 @@ function stateOf(result: DecodeResult | 'load-failed', hasTriedPassphrase: boole
 }
 
 interface SharedTranscriptPageProps {
-  /** The URL fragment, without `#`. It never leaves the browser. */
-  fragment: string;
+  /** Opens the link (see `open-shared-source.ts`); a new function opens it anew. */
+  open: OpenShared;
   /** Renders the transcript's messages read-only. */
   renderTranscript: (transcript: SharedTranscript) => ReactNode;
   /** Imports the transcript into local history and opens it. */
@@ -49,25 +32,28 @@ interface SharedTranscriptPageProps {
   onLeave: () => void;
 }
 
-/** A shared transcript: read-only, opened from the link itself; bad links get a clear page. */
+/**
+ * A shared transcript: read-only, opened from the link itself or from this server's sealed copy;
+ * bad, deleted and expired links get a clear page.
+ */
 export function SharedTranscriptPage(props: SharedTranscriptPageProps) {
-  const { fragment } = props;
+  const { open } = props;
   const [state, setState] = useState<State>({ kind: 'opening' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let isCurrent = true;
-    void decode(fragment).then((result) => {
+    void open().then((result) => {
       if (isCurrent) setState(stateOf(result, false));
     });
     return () => {
       isCurrent = false;
     };
-  }, [fragment, attempt]);
+  }, [open, attempt]);
 
   async function unlock(passphrase: string) {
     setState({ kind: 'opening' });
-    setState(stateOf(await decode(fragment, passphrase), true));
+    setState(stateOf(await open(passphrase), true));
   }
 
   function retry() {
@@ -114,6 +100,15 @@ export function SharedTranscriptPage(props: SharedTranscriptPageProps) {
             <h2 className="mb-2 text-lg font-semibold">This link can’t be opened</h2>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">{state.error.message}</p>
             <p className="mt-4 text-sm text-zinc-500">Nothing was changed in your conversations.</p>
+            {state.error.kind === 'unreachable' && (
+              <button
+                type="button"
+                onClick={retry}
+                className="mt-4 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              >
+                Try again
+              </button>
+            )}
           </div>
         )}
         {state.kind === 'load-failed' && (
