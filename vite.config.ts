@@ -39,7 +39,12 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), contentSecurityPolicy()],
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // The first download is budgeted at 150 KB gzip (`npm run bench` checks it); the entry chunk
+    // that holds the chat and the markdown renderer is about 500 KB minified within that budget.
+    chunkSizeWarningLimit: 640,
+  },
   resolve: {
     alias: {
       '@ungap/structured-clone': fileURLToPath(
