@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ChatMessage } from '../../core/chat/chat-message';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import type { ProviderSettings } from '../../providers/provider-presets';
@@ -83,16 +83,10 @@ export function ChatPage(props: ChatPageProps) {
   }, [snapshot.conversationId, conversationId, onConversationCreated]);
 
   // Alt+R opens or folds every thinking panel of the conversation.
-  useEffect(() => {
-    function handleKeyDown(event: KeyboardEvent) {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyR') return;
-      event.preventDefault();
-      const replies = session.getSnapshot().messages.filter((m) => m.role === 'assistant');
-      const isAnyFolded = replies.some((m) => m.role === 'assistant' && m.isReasoningOpen !== true);
-      session.setAllReasoningOpen(isAnyFolded);
-    }
-    window.addEventListener('keydown', handleKeyDown);
-    return () => window.removeEventListener('keydown', handleKeyDown);
+  const toggleAllReasoning = useCallback(() => {
+    const replies = session.getSnapshot().messages.filter((m) => m.role === 'assistant');
+    const isAnyFolded = replies.some((m) => m.role === 'assistant' && m.isReasoningOpen !== true);
+    session.setAllReasoningOpen(isAnyFolded);
   }, [session]);
 
   function send(text: string) {
@@ -157,6 +151,7 @@ export function ChatPage(props: ChatPageProps) {
         actions={actions}
         reasoningPolicy={props.reasoningPolicy}
         empty={empty}
+        onToggleAllReasoning={toggleAllReasoning}
       />
       <div role="status" aria-live="polite" className="sr-only" data-testid="phase-announcer">
         {announcement}
