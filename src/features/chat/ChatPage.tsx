@@ -4,6 +4,7 @@ import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-polic
 import type { ProviderSettings } from '../../providers/provider-presets';
 import type { ConversationStore } from '../../storage/conversation-store';
 import { Composer } from './Composer';
+import { draftKey } from './drafts';
 import type { ConversationPersistence } from './conversation-persistence';
 import type { MessageActions } from './message-actions';
 import { MessageList } from './MessageList';
@@ -28,6 +29,8 @@ interface ChatPageProps {
   /** Called when the first message creates the conversation. */
   onConversationCreated: (id: string) => void;
   reasoningPolicy: ReasoningPanelPolicy;
+  /** Changes when the person asks for a new chat, even while one is open: focuses the composer. */
+  focusRequest?: number;
   /** Opens the share dialog for the visible conversation, or from one of its replies. */
   onShare: (target: {
     conversationId: string | undefined;
@@ -69,6 +72,14 @@ export function ChatPage(props: ChatPageProps) {
       },
     };
   }, [session, onOpenSettings, onShare]);
+
+  // The composer takes focus on load, on opening a conversation and on New chat, where there is a
+  // keyboard (on a touch screen focus would open the on-screen keyboard over the conversation).
+  useEffect(() => {
+    if (window.matchMedia?.('(hover: hover) and (pointer: fine)').matches) {
+      composerRef.current?.focus();
+    }
+  }, [conversationId, props.focusRequest]);
 
   // Report a conversation the session created (on its first message), not one it merely shows:
   // when the person opens another conversation, the snapshot still holds the old id for a render.
@@ -162,6 +173,7 @@ export function ChatPage(props: ChatPageProps) {
         onSend={send}
         onStop={actions.stop}
         status={status}
+        draftKey={draftKey(conversationId)}
       />
     </>
   );
