@@ -44,6 +44,8 @@ export default defineConfig({
     // The first download is budgeted at 150 KB gzip (`npm run bench` checks it); the entry chunk
     // that holds the chat and the markdown renderer is about 500 KB minified within that budget.
     chunkSizeWarningLimit: 640,
+    // Rolldown's note on slow plugins fires whenever the machine is busy; it is no fault of the build.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   resolve: {
     alias: {

@@ -60,7 +60,7 @@ export function SidebarItem({
 
   return (
     <li
-      className={`group flex items-center gap-0.5 rounded-md pr-1 ${
+      className={`group relative rounded-md ${
         isCurrent
           ? 'bg-brand-soft text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
           : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/70'
@@ -73,7 +73,7 @@ export function SidebarItem({
         aria-label={conversation.title}
         aria-describedby={dateId}
         title={conversation.title}
-        className="min-w-0 flex-1 rounded-md px-2 py-1.5 text-left focus-visible:outline-2 focus-visible:outline-brand"
+        className="block w-full rounded-md px-2 py-1.5 text-left group-focus-within:pr-10 group-hover:pr-10 focus-visible:outline-2 focus-visible:outline-brand [@media(hover:none)]:pr-10"
       >
         <span className={`block truncate text-sm ${isCurrent ? 'font-medium' : ''}`}>
           {conversation.title}
@@ -82,11 +82,13 @@ export function SidebarItem({
           {relativeTime(conversation.updatedAt, now)}
         </span>
       </button>
-      <SidebarItemMenu
-        title={conversation.title}
-        onRename={() => setRenaming(true)}
-        onDelete={onDelete}
-      />
+      <div className="absolute right-1 top-1/2 -translate-y-1/2">
+        <SidebarItemMenu
+          title={conversation.title}
+          onRename={() => setRenaming(true)}
+          onDelete={onDelete}
+        />
+      </div>
     </li>
   );
 }
