@@ -78,11 +78,11 @@ export function SidebarItem({
         <span className={`block truncate text-sm ${isCurrent ? 'font-medium' : ''}`}>
           {conversation.title}
         </span>
-        <span id={dateId} className="block text-xs text-zinc-500 dark:text-zinc-400">
+        <span id={dateId} className="block text-xs text-zinc-600 dark:text-zinc-400">
           {relativeTime(conversation.updatedAt, now)}
         </span>
       </button>
-      <div className="absolute right-1 top-1/2 -translate-y-1/2">
+      <div className="absolute inset-y-0 right-1 flex items-center">
         <SidebarItemMenu
           title={conversation.title}
           onRename={() => setRenaming(true)}
