@@ -57,7 +57,7 @@ function look(): Look {
 
 /**
  * Samples, every `everyMs` between frames (a task in the page), whether the newest reasoning line
- * is in view (see {@link look}), from the first reasoning sample until the reply leaves
+ * is in view as painted (see {@link look}; a miss is looked at again after the next frame), from the first reasoning sample until the reply leaves
  * `reasoning`. Call before sending; await the returned function for the counts.
  */
 export async function sampleNewestLine(
@@ -85,9 +85,21 @@ export async function sampleNewestLine(
         }
         state.total += 1;
         state.chars = seen.chars ?? 0;
-        if (seen.visible) state.visible += 1;
-        else state.misses.push(seen.detail ?? '');
-        void later(sample);
+        if (seen.visible) {
+          state.visible += 1;
+          void later(sample);
+          return;
+        }
+        // Text committed in this task (a phase change publishes at once) is scrolled to after the
+        // next layout, before it is painted: look again once the next frame has been rendered.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const again = lookInPage();
+            if (again.visible === true) state.visible += 1;
+            else state.misses.push(again.detail ?? seen.detail ?? '');
+            void later(sample);
+          }),
+        );
       };
       void later(sample);
     },
