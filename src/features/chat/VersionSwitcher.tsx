@@ -8,7 +8,7 @@ interface VersionSwitcherProps {
 
 /** 32 px square targets; a disabled arrow stays legible. */
 const arrowClass =
-  'inline-flex h-8 w-8 items-center justify-center rounded-md text-base text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400 disabled:hover:bg-transparent focus-visible:outline-2 focus-visible:outline-brand dark:text-zinc-200 dark:hover:bg-zinc-800 dark:disabled:text-zinc-500';
+  'inline-flex h-8 w-8 items-center justify-center rounded-md text-xl leading-none text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400 disabled:hover:bg-transparent focus-visible:outline-2 focus-visible:outline-brand dark:text-zinc-200 dark:hover:bg-zinc-800 dark:disabled:text-zinc-500';
 
 /** `‹ 2 / 3 ›`: moves between the versions of a message. Nothing when there is one version. */
 export function VersionSwitcher({
