@@ -5,6 +5,10 @@
  *
  *   - `<name>`             replay `<name>.sse` verbatim, in odd-sized pieces (1–97 bytes), 4 ms after each event
  *   - `<name>~<ms>`        the same with `<ms>` milliseconds after each event (a slow stream)
+ *   - `<name>@<n>`         the same at `<n>` events per second, drift-free (event k is due k/n s after
+ *                          the first; these recordings carry about one token per event)
+ *   - `bench:r=…,a=…,rate=…` the benchmark's synthetic reply (`bench/synth-text.mjs`), one token per
+ *                          event at `rate` tokens per second
  *   - `http-<status>`      that status with a provider-style JSON error body
  *   - `http-<status>-text` that status with a plain-text body
  *   - `stall-<ms>:<name>`  the first half of the recording, a pause of `<ms>`, then the rest
@@ -23,6 +27,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildStreamPlan, parseModel as parseBenchModel } from '../bench/synth-text.mjs';
 import { mulberry32 } from './support/prng.mjs';
 import { SYNTHETIC_STREAMS } from './synthetic-streams.mjs';
 
@@ -42,7 +47,7 @@ import { SYNTHETIC_STREAMS } from './synthetic-streams.mjs';
 /**
  * What a request's `model` asks for.
  * @typedef {{ kind: 'http', status: number, text: boolean }
- *   | { kind: 'replay', name: string, delayMs: number, mode: 'full' | 'cut' | 'stall', stallMs: number }
+ *   | { kind: 'replay', name: string, delayMs: number, rate: number, mode: 'full' | 'cut' | 'stall', stallMs: number }
  * } MockPlan
  */
 
@@ -100,13 +105,15 @@ export function parseMockModel(model, names, defaultDelayMs = DEFAULT_DELAY_MS) 
       : null;
   }
   /**
-   * `<name>` or `<name>~<ms>`.
+   * `<name>`, `<name>~<ms>` or `<name>@<events per second>`.
    * @param {string} value
    */
   const recording = (value) => {
-    const match = /^(.+?)(?:~(\d+))?$/.exec(value);
+    const match = /^(.+?)(?:~(\d+)|@(\d+))?$/.exec(value);
     if (!match || !NAME_PATTERN.test(match[1]) || !names.has(match[1])) return null;
-    return { name: match[1], delayMs: match[2] === undefined ? defaultDelayMs : Number(match[2]) };
+    const rate = match[3] === undefined ? 0 : Number(match[3]);
+    const delayMs = match[2] !== undefined ? Number(match[2]) : rate > 0 ? 0 : defaultDelayMs;
+    return { name: match[1], delayMs, rate };
   };
   const stall = /^stall-(\d+):(.+)$/.exec(model);
   if (stall) {
@@ -207,9 +214,12 @@ async function replay(req, res, bytes, plan) {
     gone = true;
   });
 
+  const start = performance.now();
+  let events = 0;
   /**
    * Writes `part` in pieces of 1–97 bytes, pausing `plan.delayMs` after each piece that completes
-   * an SSE event, so the pace is per event whatever the piece sizes.
+   * an SSE event, so the pace is per event whatever the piece sizes; with `plan.rate`, waiting
+   * instead until the next event is due.
    * @param {Buffer} part
    */
   const writePieces = async (part) => {
@@ -220,7 +230,11 @@ async function replay(req, res, bytes, plan) {
       await writeFlushed(res, part.subarray(offset, end));
       const isEventEnd = completesEvent(part, offset, end);
       offset = end;
-      if (plan.delayMs > 0 && isEventEnd && offset < part.length) await sleep(plan.delayMs);
+      if (!isEventEnd || offset >= part.length) continue;
+      events += 1;
+      if (plan.delayMs > 0) await sleep(plan.delayMs);
+      const dueMs = plan.rate > 0 ? (events * 1000) / plan.rate - (performance.now() - start) : 0;
+      if (dueMs >= 1) await sleep(dueMs);
     }
   };
 
@@ -351,6 +365,21 @@ export async function startMockProvider(options = {}) {
         }
         const rawModel = /** @type {{ model?: unknown }} */ (body).model;
         const model = typeof rawModel === 'string' ? rawModel : '';
+        const bench = parseBenchModel(model);
+        if (bench) {
+          const frames = buildStreamPlan({ ...bench, tpe: 1, burst: 1 }).frames;
+          const rate = bench.rate;
+          /** @type {MockPlan} */
+          const benchPlan = {
+            kind: 'replay',
+            name: model,
+            delayMs: 0,
+            rate,
+            mode: 'full',
+            stallMs: 0,
+          };
+          return await replay(req, res, Buffer.from(frames.join(''), 'utf8'), benchPlan);
+        }
         const plan = parseMockModel(
           model,
           new Set([...(await recordingNames(streamsDir)), ...Object.keys(SYNTHETIC_STREAMS)]),

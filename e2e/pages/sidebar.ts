@@ -27,14 +27,22 @@ export class Sidebar {
     await expect(this.page).not.toHaveURL(/[?&]c=/);
   }
 
+  /** Opens the "⋯" menu of the conversation titled `title`. */
+  async openMenu(title: string): Promise<Locator> {
+    await this.nav.getByRole('button', { name: `Actions for “${title}”`, exact: true }).click();
+    return this.nav.getByRole('menu', { name: `Actions for “${title}”` });
+  }
+
   async rename(title: string, newTitle: string): Promise<void> {
-    await this.nav.getByRole('button', { name: `Rename “${title}”`, exact: true }).click();
+    const menu = await this.openMenu(title);
+    await menu.getByRole('menuitem', { name: 'Rename' }).click();
     const input = this.nav.getByRole('textbox', { name: 'Conversation title' });
     await input.fill(newTitle);
     await input.press('Enter');
   }
 
   async delete(title: string): Promise<void> {
-    await this.nav.getByRole('button', { name: `Delete “${title}”`, exact: true }).click();
+    const menu = await this.openMenu(title);
+    await menu.getByRole('menuitem', { name: 'Delete' }).click();
   }
 }

@@ -1,4 +1,5 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
+import * as v from 'valibot';
 import type { ChatMessage } from '../core/chat/chat-message';
 import { ChatPage } from '../features/chat/ChatPage';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
@@ -7,6 +8,7 @@ import { ThinkToggle } from '../features/settings/ThinkToggle';
 import { useProviderSettings } from '../features/settings/use-provider-settings';
 import { useThinkChoice } from '../features/settings/use-think-choice';
 import { ShareDialog, type ShareTarget } from '../features/share/ShareDialog';
+import { createLocalStore } from '../lib/local-store';
 import { titleFrom } from '../storage/conversation-title';
 import { DialogPart } from './DialogPart';
 import { importTranscripts } from './import-transcripts';
@@ -16,6 +18,9 @@ import { PartLoadFailure, PartLoading } from './PartStates';
 import { importPart, settingsPart, sharePart, sidebarPart } from './parts';
 import { useConversationUrl } from './use-conversation-url';
 import type { StorageState } from './use-storage';
+
+/** Whether the person dismissed the Demo notice (remembered in this browser). */
+const demoNoticeStore = createLocalStore('ruminate.demoNoticeDismissed.v1', v.boolean(), false);
 
 /** The chat screen: header, banners, conversation list, the chat itself and its dialogs. */
 export function ChatShell({ storage }: { storage: StorageState }) {
@@ -66,13 +71,29 @@ export function ChatShell({ storage }: { storage: StorageState }) {
   );
   const [isSettingsOpen, setSettingsOpen] = useState(false);
   const [isSidebarOpen, setSidebarOpen] = useState(false);
-  const isDemo = settings?.presetId === 'demo';
+  const isDemoNoticeDismissed = useSyncExternalStore(
+    demoNoticeStore.subscribe,
+    demoNoticeStore.load,
+  );
+  // Dismissed for this page even where storage refuses to remember it.
+  const [isDemoNoticeClosed, setDemoNoticeClosed] = useState(false);
+  const isDemo = settings?.presetId === 'demo' && !isDemoNoticeDismissed && !isDemoNoticeClosed;
+  const dismissDemoNotice = () => {
+    setDemoNoticeClosed(true);
+    try {
+      demoNoticeStore.save(true);
+    } catch (error) {
+      console.warn('Could not remember that the Demo notice was dismissed:', error);
+    }
+  };
+  const [focusRequest, setFocusRequest] = useState(0);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   const preloadSettings = useCallback(() => preload(settingsPart), []);
 
   const open = (id: string | undefined) => {
     openConversation(id);
     setSidebarOpen(false);
+    setFocusRequest((n) => n + 1);
   };
 
   return (
@@ -105,16 +126,26 @@ export function ChatShell({ storage }: { storage: StorageState }) {
         </button>
       </header>
       {isDemo && (
-        <p
+        <div
           role="note"
-          className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+          className="flex items-start gap-2 border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-xs text-amber-900 sm:items-center sm:justify-center sm:text-sm dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
         >
-          Demo provider: scripted replies to show how Ruminate works.{' '}
-          <button type="button" className="font-semibold underline" onClick={openSettings}>
-            Connect a real model
-          </button>{' '}
-          in Settings.
-        </p>
+          <p className="min-w-0 flex-1 sm:flex-none">
+            Demo provider: scripted replies to show how Ruminate works.{' '}
+            <button type="button" className="font-semibold underline" onClick={openSettings}>
+              Connect a real model
+            </button>{' '}
+            in Settings.
+          </p>
+          <button
+            type="button"
+            aria-label="Dismiss the Demo notice"
+            onClick={dismissDemoNotice}
+            className="-my-1 shrink-0 rounded-md px-2 py-1 text-base leading-none hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-brand dark:hover:bg-amber-900/60"
+          >
+            ×
+          </button>
+        </div>
       )}
       {storage.problem !== undefined && (
         <div
@@ -174,6 +205,7 @@ export function ChatShell({ storage }: { storage: StorageState }) {
               reasoningPolicy={preferences.reasoningPanel}
               onShare={handleShare}
               composerTools={<ThinkToggle choice={think} />}
+              focusRequest={focusRequest}
             />
           ) : storage.failure !== undefined ? (
             <PartLoadFailure

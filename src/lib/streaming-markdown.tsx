@@ -64,8 +64,8 @@ interface StreamingMarkdownProps {
   isStreaming: boolean;
   /**
    * How the unfinished tail shows while streaming: `markdown` (default) parses it after
-   * `repairTail`; `text` shows it as plain text without parsing it at all, for long live text
-   * whose formatting can wait for the block to finish (reasoning).
+   * `repairTail`; `text` parses only its finished lines (again each time a line ends) and shows
+   * the line still being written as plain text, for long live text (reasoning).
    */
   liveTail?: 'markdown' | 'text';
 }
@@ -74,6 +74,19 @@ interface StreamingMarkdownProps {
 const PlainTail = memo(function PlainTail({ source }: { source: string }) {
   return <p className="whitespace-pre-wrap">{source.trimEnd()}</p>;
 });
+
+/** The tail's finished lines as markdown (an open fence as code); the line being written plain. */
+function LineTail({ tail, openFence }: { tail: string; openFence: OpenFenceInfo | undefined }) {
+  if (openFence !== undefined) return <LiveTail tail={tail} openFence={openFence} />;
+  const cut = tail.lastIndexOf('\n') + 1;
+  const lines = tail.slice(0, cut);
+  return (
+    <>
+      {lines.trim() !== '' && <Tail source={lines} />}
+      {tail.slice(cut).trim() !== '' && <PlainTail source={tail.slice(cut)} />}
+    </>
+  );
+}
 
 /**
  * Markdown that is cheap to re-render while it streams and cheap to finish. Finished top-level
@@ -115,7 +128,7 @@ export const StreamingMarkdown = memo(function StreamingMarkdown({
         <SettledBlock key={index} source={block} />
       ))}
       {isStreaming && liveTail === 'text' ? (
-        <PlainTail key="tail" source={split.tail} />
+        <LineTail key="tail" tail={split.tail} openFence={split.openFence} />
       ) : isStreaming ? (
         <LiveTail key="tail" tail={split.tail} openFence={split.openFence} />
       ) : (

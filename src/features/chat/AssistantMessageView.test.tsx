@@ -127,6 +127,28 @@ describe('AssistantMessageView', () => {
     expect(screen.getByRole('button', { name: 'Copy answer' })).toBeInTheDocument();
   });
 
+  it('marks counts estimated from the text until usage arrives', () => {
+    // Regression (issue 11): the folded header's ~343 became 429 without saying it was an estimate.
+    const streaming = message({ status: 'answering', reasoning: 'x'.repeat(400), answer: 'So' });
+    const { rerender } = render(<View message={streaming} />);
+    expect(screen.getByTestId('reasoning-toggle')).toHaveTextContent('~100 tokens (estimate)');
+    expect(screen.getByText('~100 reasoning tokens')).toHaveAttribute(
+      'title',
+      expect.stringContaining('Estimated'),
+    );
+
+    rerender(
+      <View
+        message={done('So', {
+          reasoning: 'x'.repeat(400),
+          usage: { completionTokens: 140, reasoningTokens: 129 },
+        })}
+      />,
+    );
+    expect(screen.getByTestId('reasoning-toggle')).toHaveTextContent('129 tokens');
+    expect(screen.getByTestId('reasoning-toggle')).not.toHaveTextContent('estimate');
+  });
+
   it('says "Stopped by you." for a stopped reply', () => {
     render(<View message={message({ status: 'stopped', answer: 'Half an' })} />);
     expect(screen.getByText('Stopped by you.')).toBeInTheDocument();

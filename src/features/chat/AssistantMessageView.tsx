@@ -30,6 +30,9 @@ interface AssistantMessageViewProps {
 const actionClass =
   'rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
+/** Why a count starts with `~`. */
+const ESTIMATE_TITLE = 'Estimated from the text until the provider reports usage';
+
 /** One assistant reply: thinking panel, markdown answer, end state, actions and footer. */
 export const AssistantMessageView = memo(function AssistantMessageView({
   message,
@@ -49,7 +52,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
   const error = errorText(state);
   const reasoningTokens =
     stats.reasoningTokens !== undefined && state.reasoning !== ''
-      ? `${stats.isEstimated ? '~' : ''}${stats.reasoningTokens.toLocaleString('en')} tokens`
+      ? `${stats.isEstimated ? '~' : ''}${stats.reasoningTokens.toLocaleString('en')} tokens${stats.isEstimated ? ' (estimate)' : ''}`
       : undefined;
   const needsRetry = state.status === 'error' || state.status === 'interrupted';
 
@@ -143,7 +146,12 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           {message.model || 'model'} · {message.providerName}
         </span>
         {statsSummary(stats).map((part) => (
-          <span key={part.replace(/[\d,.~]/g, '')}>{part}</span>
+          <span
+            key={part.replace(/[\d,.~]/g, '')}
+            title={part.startsWith('~') ? ESTIMATE_TITLE : undefined}
+          >
+            {part}
+          </span>
         ))}
         {!isLive && !isReadOnly && (
           <span className="flex flex-wrap items-center gap-1">

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ChatMessage } from '../../core/chat/chat-message';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import type { ProviderSettings } from '../../providers/provider-presets';
 import type { ConversationStore } from '../../storage/conversation-store';
 import { Composer } from './Composer';
+import { draftKey } from './drafts';
 import type { ConversationPersistence } from './conversation-persistence';
 import type { MessageActions } from './message-actions';
 import { MessageList } from './MessageList';
@@ -28,6 +29,8 @@ interface ChatPageProps {
   /** Called when the first message creates the conversation. */
   onConversationCreated: (id: string) => void;
   reasoningPolicy: ReasoningPanelPolicy;
+  /** Changes when the person asks for a new chat, even while one is open: focuses the composer. */
+  focusRequest?: number;
   /** Opens the share dialog for the visible conversation, or from one of its replies. */
   onShare: (target: {
     conversationId: string | undefined;
@@ -72,6 +75,14 @@ export function ChatPage(props: ChatPageProps) {
     };
   }, [session, onOpenSettings, onShare]);
 
+  // The composer takes focus on load, on opening a conversation and on New chat, where there is a
+  // keyboard (on a touch screen focus would open the on-screen keyboard over the conversation).
+  useEffect(() => {
+    if (window.matchMedia?.('(hover: hover) and (pointer: fine)').matches) {
+      composerRef.current?.focus();
+    }
+  }, [conversationId, props.focusRequest]);
+
   // Report a conversation the session created (on its first message), not one it merely shows:
   // when the person opens another conversation, the snapshot still holds the old id for a render.
   const previousSnapshotId = useRef(snapshot.conversationId);
@@ -85,16 +96,10 @@ export function ChatPage(props: ChatPageProps) {
   }, [snapshot.conversationId, conversationId, onConversationCreated]);
 
   // Alt+R opens or folds every thinking panel of the conversation.
-  useEffect(() => {
-    function handleKeyDown(event: KeyboardEvent) {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyR') return;
-      event.preventDefault();
-      const replies = session.getSnapshot().messages.filter((m) => m.role === 'assistant');
-      const isAnyFolded = replies.some((m) => m.role === 'assistant' && m.isReasoningOpen !== true);
-      session.setAllReasoningOpen(isAnyFolded);
-    }
-    window.addEventListener('keydown', handleKeyDown);
-    return () => window.removeEventListener('keydown', handleKeyDown);
+  const toggleAllReasoning = useCallback(() => {
+    const replies = session.getSnapshot().messages.filter((m) => m.role === 'assistant');
+    const isAnyFolded = replies.some((m) => m.role === 'assistant' && m.isReasoningOpen !== true);
+    session.setAllReasoningOpen(isAnyFolded);
   }, [session]);
 
   function send(text: string) {
@@ -159,6 +164,7 @@ export function ChatPage(props: ChatPageProps) {
         actions={actions}
         reasoningPolicy={props.reasoningPolicy}
         empty={empty}
+        onToggleAllReasoning={toggleAllReasoning}
       />
       <div role="status" aria-live="polite" className="sr-only" data-testid="phase-announcer">
         {announcement}
@@ -170,6 +176,7 @@ export function ChatPage(props: ChatPageProps) {
         onStop={actions.stop}
         status={status}
         tools={props.composerTools}
+        draftKey={draftKey(conversationId)}
       />
     </>
   );

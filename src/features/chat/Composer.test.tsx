@@ -1,10 +1,10 @@
 // @testing-library/user-event is not installed, so these tests use fireEvent.
 import { createRef } from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Composer } from './Composer';
 
-function setup(isStreaming = false) {
+function setup(isStreaming = false, draftKey = 'c1') {
   const onSend = vi.fn();
   const onStop = vi.fn();
   const ref = createRef<HTMLTextAreaElement>();
@@ -15,6 +15,7 @@ function setup(isStreaming = false) {
       onSend={onSend}
       onStop={onStop}
       status="Test provider · thinker-1"
+      draftKey={draftKey}
     />,
   );
   const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
@@ -23,6 +24,8 @@ function setup(isStreaming = false) {
 }
 
 describe('Composer', () => {
+  beforeEach(() => localStorage.clear());
+
   it('sends on Enter and clears the box', () => {
     const { box, type, onSend } = setup();
     type('Is 91 prime?');
@@ -94,6 +97,32 @@ describe('Composer', () => {
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(onSend).not.toHaveBeenCalled();
     expect(box).toHaveValue('next question');
+  });
+
+  it('keeps a draft per conversation, across a reload, and forgets it once sent', () => {
+    // Regression (issue 11): the draft followed the person between conversations and was lost on
+    // reload.
+    const first = setup(false, 'c1');
+    first.type('half a question');
+    first.rerender(
+      <Composer isStreaming={false} onSend={vi.fn()} onStop={vi.fn()} status="" draftKey="c2" />,
+    );
+    expect(first.box).toHaveValue('');
+    first.type('another');
+    first.unmount();
+
+    const reloaded = setup(false, 'c1');
+    expect(reloaded.box).toHaveValue('half a question');
+    fireEvent.keyDown(reloaded.box, { key: 'Enter' });
+    reloaded.unmount();
+    expect(setup(false, 'c1').box).toHaveValue('');
+    cleanup();
+    expect(setup(false, 'c2').box).toHaveValue('another');
+  });
+
+  it('shows the keyboard hints as keyboard-only', () => {
+    setup();
+    expect(screen.getByText(/Enter to send/)).toHaveClass('keyboard-only');
   });
 
   it('shows the status and forwards its ref to the text box', () => {

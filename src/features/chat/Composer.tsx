@@ -1,4 +1,12 @@
-import { forwardRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { loadDraft, saveDraft } from './drafts';
 
 interface ComposerProps {
   isStreaming: boolean;
@@ -9,14 +17,25 @@ interface ComposerProps {
   status: string;
   /** Controls shown beside Send (the Think switch). */
   tools?: ReactNode;
+  /** Where the unsent text is kept (one draft per conversation, see `drafts.ts`). */
+  draftKey: string;
 }
 
-/** The message box: Enter sends, Shift+Enter adds a line, Send becomes Stop while streaming. */
+/**
+ * The message box: Enter sends, Shift+Enter adds a line, Send becomes Stop while streaming. The
+ * unsent text is saved as the draft of the open conversation and comes back with it.
+ */
 export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function Composer(
-  { isStreaming, onSend, onStop, status, tools },
+  { isStreaming, onSend, onStop, status, tools, draftKey },
   ref,
 ) {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => loadDraft(draftKey));
+  const [shownKey, setShownKey] = useState(draftKey);
+  if (shownKey !== draftKey) {
+    setShownKey(draftKey);
+    setText(loadDraft(draftKey));
+  }
+  useEffect(() => saveDraft(shownKey, text), [shownKey, text]);
   const canSend = !isStreaming && text.trim() !== '';
 
   function send() {
@@ -73,7 +92,11 @@ export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function 
         )}
       </div>
       <p className="mt-1.5 px-2 text-xs text-zinc-500 dark:text-zinc-400">
-        {status} · Enter to send, Shift+Enter for a new line{isStreaming ? ', Esc to stop' : ''}
+        {status}
+        <span className="keyboard-only">
+          {' '}
+          · Enter to send, Shift+Enter for a new line{isStreaming ? ', Esc to stop' : ''}
+        </span>
       </p>
     </form>
   );

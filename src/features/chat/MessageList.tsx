@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { PathEntry } from '../../core/chat/conversation-tree';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
+import { ScrollHoldContext } from '../../lib/scroll-hold';
 import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { AssistantMessageView } from './AssistantMessageView';
 import type { MessageActions } from './message-actions';
@@ -16,12 +17,15 @@ interface MessageListProps {
   reasoningPolicy: ReasoningPanelPolicy;
   /** Shown when there are no messages. */
   empty: ReactNode;
+  /** Alt+R: opens every Thinking panel if any is folded, else folds them all. */
+  onToggleAllReasoning: () => void;
 }
 
 /**
  * The scrolling conversation. While a reply streams it follows new text only when the reader is at
  * the bottom; a reader who scrolled up stays where they are and gets a "Jump to latest" button.
- * Sending a message scrolls to it.
+ * Sending a message scrolls to it. Opening or folding a Thinking panel (its header, or Alt+R) holds
+ * that panel's header in view (the rules are in `use-follow-bottom.ts`).
  */
 export function MessageList({
   path,
@@ -29,9 +33,10 @@ export function MessageList({
   actions,
   reasoningPolicy,
   empty,
+  onToggleAllReasoning,
 }: MessageListProps) {
   const stableIds = useStableVersionIds();
-  const { scrollRef, contentRef, isAtBottom, followAgain } = useFollowBottom<
+  const { scrollRef, contentRef, isFollowing, followAgain, holdInView } = useFollowBottom<
     HTMLDivElement,
     HTMLDivElement
   >(true, FOLLOW_THRESHOLD_PX);
@@ -45,37 +50,53 @@ export function MessageList({
     followAgain();
   }, [lastUserId, followAgain]);
 
+  // Alt+R opens or folds every Thinking panel, holding the one the reader is at in view.
+  useEffect(() => {
+    function handleKeyDown(event: KeyboardEvent) {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyR') return;
+      event.preventDefault();
+      const scroller = scrollRef.current;
+      const header = scroller === null ? undefined : headerAtReader(scroller);
+      if (header !== undefined) holdInView(header);
+      onToggleAllReasoning();
+    }
+    window.addEventListener('keydown', handleKeyDown);
+    return () => window.removeEventListener('keydown', handleKeyDown);
+  }, [scrollRef, holdInView, onToggleAllReasoning]);
+
   return (
     <div className="relative min-h-0 flex-1">
       <div ref={scrollRef} data-testid="message-list" className="h-full overflow-y-auto">
         <div ref={contentRef} className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6">
-          {path.length === 0
-            ? empty
-            : path.map(({ message, versionIds, versionIndex }) =>
-                message.role === 'user' ? (
-                  <UserMessageView
-                    key={message.id}
-                    message={message}
-                    versionIds={stableIds(message.id, versionIds)}
-                    versionIndex={versionIndex}
-                    actions={actions}
-                    canEdit={!isStreaming}
-                  />
-                ) : (
-                  <AssistantMessageView
-                    key={message.id}
-                    message={message}
-                    versionIds={stableIds(message.id, versionIds)}
-                    versionIndex={versionIndex}
-                    actions={actions}
-                    reasoningPolicy={reasoningPolicy}
-                    isBusy={isStreaming}
-                  />
-                ),
-              )}
+          <ScrollHoldContext.Provider value={holdInView}>
+            {path.length === 0
+              ? empty
+              : path.map(({ message, versionIds, versionIndex }) =>
+                  message.role === 'user' ? (
+                    <UserMessageView
+                      key={message.id}
+                      message={message}
+                      versionIds={stableIds(message.id, versionIds)}
+                      versionIndex={versionIndex}
+                      actions={actions}
+                      canEdit={!isStreaming}
+                    />
+                  ) : (
+                    <AssistantMessageView
+                      key={message.id}
+                      message={message}
+                      versionIds={stableIds(message.id, versionIds)}
+                      versionIndex={versionIndex}
+                      actions={actions}
+                      reasoningPolicy={reasoningPolicy}
+                      isBusy={isStreaming}
+                    />
+                  ),
+                )}
+          </ScrollHoldContext.Provider>
         </div>
       </div>
-      {!isAtBottom && (
+      {!isFollowing && (
         <button
           type="button"
           onClick={followAgain}
@@ -86,6 +107,22 @@ export function MessageList({
       )}
     </div>
   );
+}
+
+/**
+ * On Alt+R, the header to hold: that of the panel the reader is at (the lowest header whose top is
+ * above the bottom of the view), if Alt+R changes it. Panels elsewhere opening or folding leave the
+ * view where it is (the browser's scroll anchoring keeps what is on screen). Read once, on Alt+R.
+ */
+function headerAtReader(scroller: HTMLElement): HTMLElement | undefined {
+  const bottom = scroller.getBoundingClientRect().bottom;
+  const headers = [
+    ...scroller.querySelectorAll<HTMLElement>('.reasoning-panel > button[aria-expanded]'),
+  ];
+  const willOpen = headers.some((header) => header.getAttribute('aria-expanded') === 'false');
+  const atReader = headers.findLast((header) => header.getBoundingClientRect().top < bottom);
+  const isOpen = atReader?.getAttribute('aria-expanded') === 'true';
+  return isOpen === willOpen ? undefined : atReader;
 }
 
 /**

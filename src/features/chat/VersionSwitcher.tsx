@@ -6,8 +6,9 @@ interface VersionSwitcherProps {
   onSelect: (messageId: string) => void;
 }
 
+/** 32 px square targets; a disabled arrow stays legible. */
 const arrowClass =
-  'rounded px-1.5 py-0.5 hover:bg-zinc-100 disabled:opacity-30 focus-visible:outline-2 focus-visible:outline-brand dark:hover:bg-zinc-800';
+  'inline-flex h-8 w-8 items-center justify-center rounded-md text-xl leading-none text-zinc-700 hover:bg-zinc-100 disabled:text-zinc-400 disabled:hover:bg-transparent focus-visible:outline-2 focus-visible:outline-brand dark:text-zinc-200 dark:hover:bg-zinc-800 dark:disabled:text-zinc-500';
 
 /** `‹ 2 / 3 ›`: moves between the versions of a message. Nothing when there is one version. */
 export function VersionSwitcher({
@@ -20,7 +21,10 @@ export function VersionSwitcher({
   const previous = versionIds[versionIndex - 1];
   const next = versionIds[versionIndex + 1];
   return (
-    <span className="inline-flex items-center gap-0.5 tabular-nums" data-testid="version-switcher">
+    <span
+      className="inline-flex items-center gap-0.5 font-medium tabular-nums text-zinc-700 dark:text-zinc-200"
+      data-testid="version-switcher"
+    >
       <button
         type="button"
         className={arrowClass}

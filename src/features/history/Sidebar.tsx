@@ -1,6 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useMinuteClock } from './use-minute-clock';
 import type { ConversationRecord } from '../../storage/conversation-db';
+import { SidebarItem } from './SidebarItem';
+import { useTabTitle } from './use-tab-title';
 import type { ConversationStore, SavedConversation } from '../../storage/conversation-store';
 
 interface SidebarProps {
@@ -22,6 +25,8 @@ export function Sidebar({ store, currentId, onOpen, onImport }: SidebarProps) {
   const conversations = useLiveQuery(() => store.search(query), [store, query]);
   const [deleted, setDeleted] = useState<SavedConversation>();
   const searchId = useId();
+  const now = useMinuteClock();
+  useTabTitle(store, currentId);
 
   useEffect(() => {
     if (deleted === undefined) return;
@@ -91,17 +96,21 @@ export function Sidebar({ store, currentId, onOpen, onImport }: SidebarProps) {
         placeholder="Search conversations"
         className="rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/20 dark:border-zinc-700 dark:bg-zinc-900"
       />
-      <ul className="-mx-1 min-h-0 flex-1 overflow-y-auto" aria-label="Saved conversations">
+      <ul
+        className="-mx-1 min-h-0 flex-1 space-y-0.5 overflow-y-auto px-1"
+        aria-label="Saved conversations"
+      >
         {conversations?.length === 0 && (
           <li className="px-2 py-3 text-sm text-zinc-500">
             {query === '' ? 'No conversations yet.' : 'No conversation matches.'}
           </li>
         )}
         {conversations?.map((conversation) => (
-          <ConversationItem
+          <SidebarItem
             key={conversation.id}
             conversation={conversation}
             isCurrent={conversation.id === currentId}
+            now={now}
             onOpen={() => onOpen(conversation.id)}
             onRename={(title) => void store.rename(conversation.id, title)}
             onDelete={() => void remove(conversation)}
@@ -120,80 +129,5 @@ export function Sidebar({ store, currentId, onOpen, onImport }: SidebarProps) {
         </div>
       )}
     </nav>
-  );
-}
-
-interface ItemProps {
-  conversation: ConversationRecord;
-  isCurrent: boolean;
-  onOpen: () => void;
-  onRename: (title: string) => void;
-  onDelete: () => void;
-}
-
-function ConversationItem({ conversation, isCurrent, onOpen, onRename, onDelete }: ItemProps) {
-  const [isRenaming, setRenaming] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (isRenaming) inputRef.current?.select();
-  }, [isRenaming]);
-
-  if (isRenaming) {
-    return (
-      <li className="px-1 py-0.5">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            onRename(inputRef.current?.value ?? '');
-            setRenaming(false);
-          }}
-        >
-          <input
-            ref={inputRef}
-            aria-label="Conversation title"
-            defaultValue={conversation.title}
-            onBlur={() => setRenaming(false)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') setRenaming(false);
-            }}
-            className="w-full rounded-md border border-brand bg-white px-2 py-1 text-sm outline-none dark:bg-zinc-900"
-          />
-        </form>
-      </li>
-    );
-  }
-
-  return (
-    <li className="group flex items-center gap-1 px-1 py-0.5">
-      <button
-        type="button"
-        onClick={onOpen}
-        aria-current={isCurrent ? 'page' : undefined}
-        className={`min-w-0 flex-1 truncate rounded-md px-2 py-1.5 text-left text-sm focus-visible:outline-2 focus-visible:outline-brand ${
-          isCurrent
-            ? 'bg-brand-soft font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
-            : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'
-        }`}
-      >
-        {conversation.title}
-      </button>
-      <button
-        type="button"
-        onClick={() => setRenaming(true)}
-        aria-label={`Rename “${conversation.title}”`}
-        className="rounded p-1 text-xs text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-      >
-        Rename
-      </button>
-      <button
-        type="button"
-        onClick={onDelete}
-        aria-label={`Delete “${conversation.title}”`}
-        className="rounded p-1 text-xs text-zinc-600 hover:bg-red-50 hover:text-red-800 dark:text-zinc-400 dark:hover:bg-red-950 dark:hover:text-red-200"
-      >
-        Delete
-      </button>
-    </li>
   );
 }

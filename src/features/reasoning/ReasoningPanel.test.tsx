@@ -204,6 +204,16 @@ describe('ReasoningPanel', () => {
     expect(body.querySelectorAll('p')).toHaveLength(3);
   });
 
+  it('renders the live block’s finished lines as markdown, only the line being written plain', () => {
+    // Regression (issue 11): live reasoning showed raw "- 2: …" until its block settled.
+    render(<Panel {...thinking} text={'Checks:\n- 1: **odd**\n- 2: done\n- 3: thr'} />);
+    const body = screen.getByTestId('reasoning');
+    expect(body.querySelectorAll('li')).toHaveLength(2);
+    expect(within(body).getByText('odd').tagName).toBe('STRONG');
+    expect(within(body).getByText('- 3: thr')).toHaveClass('whitespace-pre-wrap');
+    expect(body).not.toHaveTextContent('- 2:');
+  });
+
   it('keeps following the newest line while live reasoning grows', () => {
     const uninstall = installFakeResizeObserver();
     try {

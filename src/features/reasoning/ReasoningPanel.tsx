@@ -8,6 +8,7 @@
  */
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import type { MessageTiming } from '../../core/stream/assistant-message';
+import { useHoldInView } from '../../lib/scroll-hold';
 import { StreamingMarkdown } from '../../lib/streaming-markdown';
 import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { thinkingLabel } from '../../core/stream/thinking-label';
@@ -80,13 +81,17 @@ function Root({
 function Trigger({ note, detail }: { note?: string; detail?: string }) {
   const { isOpen, toggle, contentId, isThinking, timing } = useReasoning();
   const now = useNow(isThinking);
+  const holdInView = useHoldInView();
   return (
     <button
       type="button"
       data-testid="reasoning-toggle"
       aria-expanded={isOpen}
       aria-controls={contentId}
-      onClick={toggle}
+      onClick={(event) => {
+        holdInView(event.currentTarget);
+        toggle();
+      }}
       className="flex w-full items-center gap-2 rounded-xl px-3 py-2 text-left text-sm font-medium text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:text-zinc-300 dark:hover:bg-zinc-800"
     >
       <svg

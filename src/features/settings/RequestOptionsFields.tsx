@@ -43,7 +43,7 @@ export function RequestOptionsFields({ family, model = '', options, onChange }: 
   const set = (patch: Partial<RequestOptions>) => onChange({ ...options, ...patch });
 
   return (
-    <fieldset className="grid grid-cols-2 gap-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
+    <fieldset className="grid grid-cols-1 gap-3 rounded-xl sm:grid-cols-2 border border-zinc-200 p-3 dark:border-zinc-800">
       <legend className="px-1 text-sm font-medium">Request options</legend>
       {supported.has('reasoningEffort') && levels.length > 0 && (
         <Field id={`${id}-effort`} label="Reasoning effort">
