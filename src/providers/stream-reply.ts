@@ -1,13 +1,14 @@
 /**
  * Sends a reply request from the browser and yields the stream events of its body as it arrives.
  */
-import { createReplyDecoder } from '../core/api-styles/reply-decoder';
+import { createReplyDecoder, type ReplyDecoderOptions } from '../core/api-styles/reply-decoder';
 import type { ApiStyle, HttpRequestSpec } from '../core/requests/provider-request';
 import type { StreamEvent } from '../core/stream/stream-event';
 import { readHttpError } from './http-error';
 
 /**
- * POSTs `request` and yields the events of each network read, in order. A read that completes no
+ * POSTs `request` and yields the events of each network read, in order. `options` says how to read
+ * the body (a continuation keeps its leading whitespace). A read that completes no
  * event yields an empty batch, so callers can tell a quiet stream (keep-alive comments) from a
  * stalled one.
  *
@@ -19,6 +20,7 @@ export async function* streamReply(
   request: HttpRequestSpec,
   apiStyle: ApiStyle,
   signal: AbortSignal,
+  options: ReplyDecoderOptions = {},
 ): AsyncGenerator<StreamEvent[], void, undefined> {
   const response = await fetch(request.url, {
     method: 'POST',
@@ -29,7 +31,7 @@ export async function* streamReply(
   if (!response.ok) throw await readHttpError(response);
   if (response.body === null) return;
 
-  const decoder = createReplyDecoder(apiStyle);
+  const decoder = createReplyDecoder(apiStyle, options);
   const reader = response.body.getReader();
   let isFinished = false;
   try {

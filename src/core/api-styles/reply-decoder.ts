@@ -4,7 +4,7 @@
  */
 import type { ApiStyle } from '../requests/provider-request';
 import { createSseParser, type SseEvent } from '../sse/parse-sse';
-import { createThinkSplitter } from '../stream/split-think-tags';
+import { createThinkSplitter, type ThinkSplitterOptions } from '../stream/split-think-tags';
 import type { StreamEvent } from '../stream/stream-event';
 import { createAnthropicNormalizer } from './anthropic-messages';
 import { normalizeChatCompletionEvent } from './chat-completions';
@@ -29,15 +29,21 @@ function createNormalizer(apiStyle: ApiStyle): (event: SseEvent) => StreamEvent[
   }
 }
 
+/** How a reply is read; see {@link ThinkSplitterOptions}. */
+export type ReplyDecoderOptions = ThinkSplitterOptions;
+
 /**
  * Creates a decoder for a reply in the given API style.
  *
  * Chat completions also accept llama.cpp's non-standard `error:` SSE lines, and pass answer text
  * through the `<think>` splitter, since many servers put reasoning inside `content`.
  */
-export function createReplyDecoder(apiStyle: ApiStyle): ReplyDecoder {
+export function createReplyDecoder(
+  apiStyle: ApiStyle,
+  options: ReplyDecoderOptions = {},
+): ReplyDecoder {
   const normalize = createNormalizer(apiStyle);
-  const splitter = apiStyle === 'chat-completions' ? createThinkSplitter() : undefined;
+  const splitter = apiStyle === 'chat-completions' ? createThinkSplitter(options) : undefined;
   let batch: StreamEvent[] = [];
   let isSplitterEnded = false;
   const endSplitter = () => {

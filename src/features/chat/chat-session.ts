@@ -12,6 +12,7 @@ import {
   type VersionChoices,
 } from '../../core/chat/conversation-tree';
 import { createId } from '../../core/chat/create-id';
+import type { ReplyDecoderOptions } from '../../core/api-styles/reply-decoder';
 import {
   buildReplyRequest,
   maskRequest,
@@ -25,6 +26,7 @@ import {
   type AssistantMessageEvent,
   type AssistantMessageState,
 } from '../../core/stream/assistant-message';
+import { createContinuationJoiner, type ContinuedTexts } from '../../core/stream/join-continuation';
 import type { StreamEvent } from '../../core/stream/stream-event';
 import { HttpError } from '../../providers/http-error';
 import type { ProviderSettings } from '../../providers/provider-presets';
@@ -52,6 +54,7 @@ export type ReplyTransport = (
   request: HttpRequestSpec,
   apiStyle: ApiStyle,
   signal: AbortSignal,
+  options?: ReplyDecoderOptions,
 ) => AsyncIterable<StreamEvent[]>;
 
 /** What a session needs from the outside world; tests pass fakes. */
@@ -221,9 +224,8 @@ export class ChatSession {
       finishReason: undefined,
       error: undefined,
       sawDone: false,
-      timing: { ...reply.state.timing, endedAt: undefined },
     };
-    await this.stream({ ...reply, state: resumed }, messages, settings);
+    await this.stream({ ...reply, state: resumed }, messages, settings, reply.state);
   }
 
   /** Shows the version `messageId` (and everything above it). */
@@ -341,10 +343,12 @@ export class ChatSession {
     await this.stream(assistant, messages, settings);
   }
 
+  /** Streams a reply into `assistant`; `continued` holds the texts a continuation is joined to. */
   private async stream(
     assistant: AssistantMessage,
     messages: ReturnType<typeof buildRequestMessages>,
     settings: ProviderSettings,
+    continued?: ContinuedTexts,
   ): Promise<void> {
     const request = buildReplyRequest({ ...settings, messages });
     const now = this.deps.now();
@@ -365,7 +369,7 @@ export class ChatSession {
     const releaseLock = persistence && (await persistence.holdStreamLock(started.id));
     this.saveLive(true);
     this.saveChoices();
-    await this.run(started.id, request, settings.apiStyle, controller);
+    await this.run(started.id, request, settings.apiStyle, controller, continued);
     // Other tabs may mark the reply interrupted as soon as the lock goes: its final state must be
     // written first.
     await this.lastLiveSave;
@@ -377,21 +381,25 @@ export class ChatSession {
     request: HttpRequestSpec,
     apiStyle: ApiStyle,
     controller: AbortController,
+    continued: ContinuedTexts | undefined,
   ): Promise<void> {
     // Everything here touches only this reply: a stopped request that settles late must not
     // change the reply that replaced it.
     const apply = (event: AssistantMessageEvent) => this.apply(id, event);
+    const join = continued && createContinuationJoiner(continued);
+    const options: ReplyDecoderOptions = { continuesAnswer: continued !== undefined };
     this.lastDataAt = this.deps.now();
     this.armStallTimer(id, STALL_AFTER_MS);
     try {
-      for await (const batch of this.deps.transport(request, apiStyle, controller.signal)) {
+      const batches = this.deps.transport(request, apiStyle, controller.signal, options);
+      for await (const batch of batches) {
         const before: AssistantMessageState | undefined = this.live?.state;
         apply({ type: 'data-received' });
         this.lastDataAt = this.deps.now();
         if (this.cancelStallTimer === undefined) this.armStallTimer(id, STALL_AFTER_MS);
         for (const event of batch) {
           if (event.type === 'malformed') this.deps.onMalformedChunk?.(event.data, event.reason);
-          apply(event);
+          apply(join ? join(event) : event);
         }
         if (!this.isLiveStreaming(id)) break;
         if (this.live?.state !== before) this.schedulePublish();
