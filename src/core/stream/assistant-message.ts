@@ -95,8 +95,11 @@ export type LifecycleEvent =
   | { type: 'request-sent' }
   /** The provider answered with an HTTP error status instead of a stream. */
   | { type: 'http-error'; status: number; error: ProviderError }
-  /** The network failed mid-request or mid-stream. */
-  | { type: 'connection-lost'; message: string }
+  /**
+   * The network failed mid-request or mid-stream. `code` names a request that got no response:
+   * `unreachable` (nothing answered) or `cors-refused` (the provider refused this page).
+   */
+  | { type: 'connection-lost'; message: string; code?: 'unreachable' | 'cors-refused' }
   /** The person stopped the stream. */
   | { type: 'stopped' }
   /** The page streaming the message went away (found after a reload). */
@@ -251,7 +254,11 @@ export function applyStreamEvent(
 
     case 'connection-lost':
       if (!isOpen) return state;
-      return end(state, 'error', now, { kind: 'network', message: event.message });
+      return end(state, 'error', now, {
+        kind: 'network',
+        message: event.message,
+        ...(event.code !== undefined && { code: event.code }),
+      });
 
     case 'stopped':
       if (!isOpen) return state;

@@ -58,6 +58,7 @@ export function ChatPage(props: ChatPageProps) {
       stop: () => session.stop(),
       selectVersion: (id) => session.selectVersion(id),
       setReasoningOpen: (id, isOpen) => session.setReasoningOpen(id, isOpen),
+      openSettings: onOpenSettings,
       share: (id) => {
         const { conversationId: current, messages } = session.getSnapshot();
         onShare({ conversationId: current, messages, messageId: id });

@@ -29,6 +29,7 @@ import {
 import { createContinuationJoiner, type ContinuedTexts } from '../../core/stream/join-continuation';
 import type { StreamEvent } from '../../core/stream/stream-event';
 import { HttpError } from '../../providers/http-error';
+import { RequestFailedError } from '../../providers/request-failed-error';
 import type { ProviderSettings } from '../../providers/provider-presets';
 import type { ConversationPersistence } from './conversation-persistence';
 
@@ -81,9 +82,10 @@ export const SAVE_EVERY_MS = 1000;
 export const CONTINUE_PROMPT =
   'Continue exactly where your previous answer stopped. Do not repeat anything you already wrote.';
 
+/** A connection that broke after the response began (a request with no response is a `RequestFailedError`). */
 function describeNetworkError(error: unknown, url: string): string {
   const reason = error instanceof Error && error.message !== '' ? ` (${error.message})` : '';
-  return `Connection lost${reason}. Check that ${url} is reachable and allows requests from this page.`;
+  return `Connection lost${reason} while the reply from ${url} was streaming.`;
 }
 
 interface LiveReply {
@@ -411,6 +413,8 @@ export class ChatSession {
       if (controller.signal.aborted) apply({ type: 'stopped' });
       else if (error instanceof HttpError) {
         apply({ type: 'http-error', status: error.status, error: error.providerError });
+      } else if (error instanceof RequestFailedError) {
+        apply({ type: 'connection-lost', message: error.message, code: error.problem });
       } else {
         apply({ type: 'connection-lost', message: describeNetworkError(error, request.url) });
       }
