@@ -45,6 +45,10 @@ describe('httpAdvice', () => {
   it('has advice for key and URL statuses only', () => {
     expect(httpAdvice(401)?.text).toBe('Check the API key in Settings.');
     expect(httpAdvice(404)?.fix).toBe('base-url');
+    expect(httpAdvice(404, { code: 'model_not_found', message: 'x' })?.fix).toBe('model');
+    expect(httpAdvice(404, { message: 'The model `m` does not exist' })?.text).toBe(
+      'Check the model name in Settings.',
+    );
     expect(httpAdvice(429)).toBeUndefined();
     expect(httpAdvice(500)).toBeUndefined();
   });

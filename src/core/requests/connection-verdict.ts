@@ -22,7 +22,7 @@ export type ConnectionOutcome =
   | { kind: 'invalid-url' };
 
 /** Which setting most likely needs changing. */
-export type ConnectionFix = 'api-key' | 'base-url' | 'provider-cors';
+export type ConnectionFix = 'api-key' | 'base-url' | 'model' | 'provider-cors';
 
 /** One line for the person, and what it points at. */
 export interface ConnectionVerdict {
@@ -45,14 +45,26 @@ function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Advice for an HTTP status the provider answered with; `undefined` when there is none. */
-export function httpAdvice(status: number): { text: string; fix?: ConnectionFix } | undefined {
+/**
+ * Advice for an HTTP status the provider answered with, `undefined` when there is none. A 404 that
+ * names a model (OpenAI's and DeepSeek's `model_not_found`) points at the model, not the base URL.
+ */
+export function httpAdvice(
+  status: number,
+  error: { message?: string; code?: string } = {},
+): { text: string; fix?: ConnectionFix } | undefined {
   if (status === 401) return { text: 'Check the API key in Settings.', fix: 'api-key' };
   if (status === 403) {
     return {
       text: 'Check the API key in Settings and that it may use this model.',
       fix: 'api-key',
     };
+  }
+  if (
+    status === 404 &&
+    (error.code === 'model_not_found' || /\bmodel\b/i.test(error.message ?? ''))
+  ) {
+    return { text: 'Check the model name in Settings.', fix: 'model' };
   }
   if (status === 404 || status === 405) {
     return { text: 'Check the base URL in Settings.', fix: 'base-url' };
@@ -75,7 +87,7 @@ export function connectionVerdict(
         line: `Connected: ${where} is reachable, ${context.hasKey ? 'accepts the key' : 'needs no key'} and allows this page (CORS); ${plural(outcome.modelCount, 'model')} listed.`,
       };
     case 'http-error': {
-      const advice = httpAdvice(outcome.status);
+      const advice = httpAdvice(outcome.status, outcome);
       const refused = outcome.status === 401 || outcome.status === 403;
       const what = refused ? 'refused the key' : 'answered';
       return {

@@ -43,7 +43,7 @@ export function errorText(state: AssistantMessageState): string | undefined {
   if (error === undefined) return undefined;
   switch (error.kind) {
     case 'http': {
-      const advice = error.status === undefined ? undefined : httpAdvice(error.status);
+      const advice = error.status === undefined ? undefined : httpAdvice(error.status, error);
       const message = error.message.replace(/\s+$/, '');
       const stop = /[.!?]$/.test(message) ? '' : '.';
       return `Provider error (HTTP ${error.status ?? '?'}): ${message}${advice ? `${stop} ${advice.text}` : ''}`;
