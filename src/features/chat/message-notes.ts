@@ -59,7 +59,7 @@ export function errorText(state: AssistantMessageState): string | undefined {
 export function isFixedInSettings(state: AssistantMessageState): boolean {
   const error = state.error;
   if (error?.kind === 'http')
-    return error.status !== undefined && httpAdvice(error.status) !== undefined;
+    return error.status !== undefined && httpAdvice(error.status, error) !== undefined;
   return (
     error?.kind === 'network' && (error.code === 'unreachable' || error.code === 'cors-refused')
   );
