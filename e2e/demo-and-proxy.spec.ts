@@ -14,8 +14,20 @@ test.describe('the Demo provider', () => {
 
     await chat.send('What can you do?');
     const last = chat.last();
-    await chat.expectStatus('reasoning');
-    await expect(last.toggle).toHaveAttribute('aria-expanded', 'true');
+    // Checked in the page on every frame: at test speed the reasoning lasts about a second, less
+    // than a busy machine may take between two checks from outside.
+    await page.waitForFunction(
+      () => {
+        const message = document.querySelector('[data-testid="assistant-message"]');
+        const toggle = message?.querySelector('[data-testid="reasoning-toggle"]');
+        return (
+          message?.getAttribute('data-status') === 'reasoning' &&
+          toggle?.getAttribute('aria-expanded') === 'true'
+        );
+      },
+      undefined,
+      { polling: 'raf' },
+    );
     await chat.expectStatus('done', 30_000);
     await expect(last.toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(last.answer.locator('table')).toHaveCount(1);

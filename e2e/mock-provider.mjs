@@ -19,7 +19,8 @@
  * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions` (and `/v1/responses`,
  * `/v1/messages` for the Responses and Anthropic styles), and `GET` / `DELETE`
  * `/__requests` (the log of every other request: method, path, headers, parsed JSON body).
- * CORS is open. Run directly: `node e2e/mock-provider.mjs` (port `MOCK_PORT`, 4180 by default).
+ * CORS is open. `e2e/support/mock-extras.mjs` adds `/auth/v1/*` (401 without the right key),
+ * `/no-cors/v1/*` (no CORS headers) and the `continue-join` models. Run directly: `node e2e/mock-provider.mjs` (port `MOCK_PORT`, 4180 by default).
  */
 
 import { readFile, readdir } from 'node:fs/promises';
@@ -28,6 +29,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildStreamPlan, parseModel as parseBenchModel } from '../bench/synth-text.mjs';
+import { routeExtras, streamScripted, withoutCors } from './support/mock-extras.mjs';
 import { mulberry32 } from './support/prng.mjs';
 import { SYNTHETIC_STREAMS } from './synthetic-streams.mjs';
 
@@ -296,7 +298,7 @@ export async function startMockProvider(options = {}) {
     try {
       const method = req.method ?? 'GET';
       const target = req.url ?? '/';
-      const pathname = target.split('?')[0];
+      let pathname = target.split('?')[0];
       const text = await readText(req);
       /** @type {unknown} */
       let body = null;
@@ -326,6 +328,11 @@ export async function startMockProvider(options = {}) {
       }
 
       requests.push({ method, path: target, headers: req.headers, body, time: Date.now() });
+
+      const extra = routeExtras(req, res, pathname);
+      if (extra.handled) return;
+      if (!extra.cors) withoutCors(res);
+      pathname = extra.path;
 
       if (method === 'OPTIONS') {
         const requested = String(req.headers['access-control-request-headers'] ?? '')
@@ -380,6 +387,7 @@ export async function startMockProvider(options = {}) {
           };
           return await replay(req, res, Buffer.from(frames.join(''), 'utf8'), benchPlan);
         }
+        if (await streamScripted(res, model, body)) return;
         const plan = parseMockModel(
           model,
           new Set([...(await recordingNames(streamsDir)), ...Object.keys(SYNTHETIC_STREAMS)]),

@@ -3,6 +3,7 @@
  */
 import type { ProviderFamily, RequestOptions } from '../core/requests/provider-options';
 import type { ApiStyle } from '../core/requests/provider-request';
+import presetList from './provider-presets.json';
 
 /** How to reach a provider: everything a chat completions request needs. */
 export interface ProviderSettings {
@@ -48,150 +49,12 @@ export interface ProviderPreset {
   isServer?: boolean;
 }
 
-/** Presets for providers people run reasoning models on. Base URLs come from each provider's docs. */
-export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
-  {
-    id: 'deepseek',
-    name: 'DeepSeek',
-    baseUrl: 'https://api.deepseek.com',
-    model: 'deepseek-reasoner',
-    apiStyle: 'chat-completions',
-    family: 'deepseek',
-    needsKey: true,
-    hint: 'API key from platform.deepseek.com.',
-  },
-  {
-    id: 'openrouter',
-    name: 'OpenRouter',
-    baseUrl: 'https://openrouter.ai/api/v1',
-    model: 'deepseek/deepseek-r1',
-    apiStyle: 'chat-completions',
-    family: 'openrouter',
-    needsKey: true,
-    hint: 'API key from openrouter.ai/keys; any reasoning model on OpenRouter works.',
-  },
-  {
-    id: 'groq',
-    name: 'Groq',
-    baseUrl: 'https://api.groq.com/openai/v1',
-    model: 'qwen/qwen3-32b',
-    apiStyle: 'chat-completions',
-    family: 'groq',
-    options: { groqReasoningFormat: 'parsed' },
-    needsKey: true,
-    hint: 'API key from console.groq.com; reasoning format “parsed” puts reasoning in its own field.',
-  },
-  {
-    id: 'together',
-    name: 'Together AI',
-    baseUrl: 'https://api.together.xyz/v1',
-    model: 'deepseek-ai/DeepSeek-R1',
-    apiStyle: 'chat-completions',
-    family: 'generic',
-    needsKey: true,
-    hint: 'API key from api.together.ai; R1 reasoning arrives in <think> tags, which Ruminate splits.',
-  },
-  {
-    id: 'mistral',
-    name: 'Mistral',
-    baseUrl: 'https://api.mistral.ai/v1',
-    model: 'magistral-medium-latest',
-    apiStyle: 'chat-completions',
-    family: 'generic',
-    needsKey: true,
-    hint: 'API key from console.mistral.ai; Magistral models always reason.',
-  },
-  {
-    id: 'xai',
-    name: 'xAI',
-    baseUrl: 'https://api.x.ai/v1',
-    model: 'grok-3-mini',
-    apiStyle: 'chat-completions',
-    family: 'generic',
-    needsKey: true,
-    hint: 'API key from console.x.ai; grok-3-mini streams its reasoning.',
-  },
-  {
-    id: 'gemini',
-    name: 'Gemini',
-    baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai',
-    model: 'gemini-2.5-flash',
-    apiStyle: 'chat-completions',
-    family: 'gemini',
-    needsKey: true,
-    hint: 'API key from aistudio.google.com; thought summaries stream into the Thinking panel.',
-  },
-  {
-    id: 'openai',
-    name: 'OpenAI (Responses)',
-    baseUrl: 'https://api.openai.com/v1',
-    model: 'gpt-5-mini',
-    apiStyle: 'responses',
-    family: 'openai-responses',
-    needsKey: true,
-    hint: 'API key from platform.openai.com; reasoning arrives as summaries through the Responses API.',
-  },
-  {
-    id: 'anthropic',
-    name: 'Anthropic',
-    baseUrl: 'https://api.anthropic.com',
-    model: 'claude-sonnet-4-5',
-    apiStyle: 'anthropic-messages',
-    family: 'anthropic',
-    needsKey: true,
-    hint: 'API key from console.anthropic.com; extended thinking is switched on with a token budget.',
-  },
-  {
-    id: 'ollama',
-    name: 'Ollama',
-    baseUrl: 'http://127.0.0.1:11434/v1',
-    model: '',
-    apiStyle: 'chat-completions',
-    family: 'generic',
-    needsKey: false,
-    hint: 'Start Ollama with OLLAMA_ORIGINS set to this page’s origin so the browser may call it.',
-  },
-  {
-    id: 'llamacpp',
-    name: 'llama.cpp server',
-    baseUrl: 'http://127.0.0.1:8080/v1',
-    model: '',
-    apiStyle: 'chat-completions',
-    family: 'generic',
-    needsKey: false,
-    hint: 'llama-server answers browser requests by default; add --api-key if you set one.',
-  },
-  {
-    id: 'vllm',
-    name: 'vLLM',
-    baseUrl: 'http://127.0.0.1:8000/v1',
-    model: '',
-    apiStyle: 'chat-completions',
-    family: 'generic',
-    needsKey: false,
-    hint: 'Run vllm serve with --reasoning-parser so reasoning arrives in its own field.',
-  },
-  {
-    id: 'lmstudio',
-    name: 'LM Studio',
-    baseUrl: 'http://127.0.0.1:1234/v1',
-    model: '',
-    apiStyle: 'chat-completions',
-    family: 'generic',
-    needsKey: false,
-    hint: 'Turn on the local server and CORS in LM Studio’s Developer tab.',
-  },
-  {
-    id: 'custom',
-    name: 'Custom',
-    baseUrl: '',
-    model: '',
-    apiStyle: 'chat-completions',
-    family: 'generic',
-    needsKey: false,
-    hint: 'Any OpenAI-compatible API: the base URL is the part before /chat/completions.',
-  },
-];
+/**
+ * Presets for providers people run reasoning models on, in the order Settings lists them. Base URLs
+ * come from each provider's docs. The list is data (`provider-presets.json`) so that the Demo
+ * provider on the server (`server/demo/`) names exactly these presets without a second copy.
+ */
+export const PROVIDER_PRESETS = presetList as readonly ProviderPreset[];
 
 /** A provider offered by Ruminate's own server (`GET /api/server-providers`). */
 export interface ServerProvider {

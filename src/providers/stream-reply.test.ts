@@ -3,6 +3,7 @@ import type { StreamEvent } from '../core/stream/stream-event';
 import { buildReplyRequest, type ReplyRequestInput } from '../core/requests/provider-request';
 import { streamReply } from './stream-reply';
 import { HttpError } from './http-error';
+import { RequestFailedError } from './request-failed-error';
 
 const encoder = new TextEncoder();
 
@@ -245,10 +246,24 @@ describe('streamReply (chat completions)', () => {
     });
   });
 
-  it('lets a network TypeError from fetch through', async () => {
-    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    await expect(
-      collect(streamChatCompletion(request, new AbortController().signal)),
-    ).rejects.toThrow(TypeError);
+  // Issue 11: a refused connection said "Connection lost".
+  it('names a request with no response "nothing answered" when a no-cors probe fails too', async () => {
+    const fetchMock = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const failure = collect(streamChatCompletion(request, new AbortController().signal));
+    await expect(failure).rejects.toThrow(RequestFailedError);
+    await expect(failure).rejects.toMatchObject({ problem: 'unreachable' });
+    await expect(failure).rejects.toThrow(/^Nothing answered at https:\/\/api\.example\.com:/);
+    expect(fetchMock.mock.calls[1]?.[1]?.mode).toBe('no-cors');
+  });
+
+  it('names it a CORS refusal when the no-cors probe gets an answer', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async (_url, init) => {
+      if (init?.mode === 'no-cors') return new Response(null, { status: 200 });
+      throw new TypeError('Failed to fetch');
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const failure = collect(streamChatCompletion(request, new AbortController().signal));
+    await expect(failure).rejects.toMatchObject({ problem: 'cors-refused' });
+    await expect(failure).rejects.toThrow(/refused this page \(CORS\)/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Test helpers for `ChatSession`: provider settings and a transport the test drives step by step.
  */
+import type { ReplyDecoderOptions } from '../core/api-styles/reply-decoder';
 import type { ApiStyle, HttpRequestSpec } from '../core/requests/provider-request';
 import type { StreamEvent } from '../core/stream/stream-event';
 import type { ReplyTransport } from '../features/chat/chat-session';
@@ -27,7 +28,12 @@ type Step =
  * records every request.
  */
 export function createFakeTransport() {
-  const calls: { request: HttpRequestSpec; apiStyle: ApiStyle; signal: AbortSignal }[] = [];
+  const calls: {
+    request: HttpRequestSpec;
+    apiStyle: ApiStyle;
+    signal: AbortSignal;
+    options?: ReplyDecoderOptions;
+  }[] = [];
   const queue: Step[] = [];
   let wake: (() => void) | undefined;
 
@@ -36,8 +42,8 @@ export function createFakeTransport() {
     wake?.();
   }
 
-  const transport: ReplyTransport = async function* (request, apiStyle, signal) {
-    calls.push({ request, apiStyle, signal });
+  const transport: ReplyTransport = async function* (request, apiStyle, signal, options) {
+    calls.push({ request, apiStyle, signal, options });
     const onAbort = () => wake?.();
     signal.addEventListener('abort', onAbort);
     try {

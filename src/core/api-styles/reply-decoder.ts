@@ -6,7 +6,7 @@
 import type { ApiStyle } from '../requests/provider-request';
 import { createSseParser, type SseEvent } from '../sse/parse-sse';
 import { createHarmonySplitter } from '../stream/split-harmony-channels';
-import { createThinkSplitter } from '../stream/split-think-tags';
+import { createThinkSplitter, type ThinkSplitterOptions } from '../stream/split-think-tags';
 import type { StreamEvent } from '../stream/stream-event';
 import { createAnthropicNormalizer } from './anthropic-messages';
 import { createChatCompletionsNormalizer } from './chat-completions';
@@ -51,6 +51,9 @@ function chainSplitters(first: Splitter, second: Splitter): Splitter {
   };
 }
 
+/** How a reply is read; see {@link ThinkSplitterOptions}. */
+export type ReplyDecoderOptions = ThinkSplitterOptions;
+
 /**
  * Creates a decoder for a reply in the given API style.
  *
@@ -58,11 +61,14 @@ function chainSplitters(first: Splitter, second: Splitter): Splitter {
  * through the harmony splitter (on only for content that opens with a harmony marker) and then the
  * `<think>` splitter, since many servers put reasoning inside `content`.
  */
-export function createReplyDecoder(apiStyle: ApiStyle): ReplyDecoder {
+export function createReplyDecoder(
+  apiStyle: ApiStyle,
+  options: ReplyDecoderOptions = {},
+): ReplyDecoder {
   const normalizer = createNormalizer(apiStyle);
   const splitter =
     apiStyle === 'chat-completions'
-      ? chainSplitters(createHarmonySplitter(), createThinkSplitter())
+      ? chainSplitters(createHarmonySplitter(), createThinkSplitter(options))
       : undefined;
   let batch: StreamEvent[] = [];
   let isSplitterEnded = false;

@@ -23,7 +23,14 @@ function reply(id: string, parentId: string): AssistantMessage {
       status: 'done',
       finishReason: 'stop',
       usage: { promptTokens: 3, completionTokens: 9 },
-      timing: { requestSentAt: 1, firstReasoningAt: 2, firstAnswerAt: 3, endedAt: 4 },
+      // `firstTokenAt` is not part of the v1 transcript: it must be left out, not break the schema.
+      timing: {
+        requestSentAt: 1,
+        firstTokenAt: 2,
+        firstReasoningAt: 2,
+        firstAnswerAt: 3,
+        endedAt: 4,
+      },
       malformedChunks: 2,
       sawDone: true,
     },

@@ -108,7 +108,9 @@ function toSharedAssistant(
   includeReasoning: boolean,
 ): SharedAssistantMessage {
   const { state } = message;
-  const timing = defined({ ...state.timing });
+  // The v1 schema is strict: only its timing fields go into a transcript (not `firstTokenAt`).
+  const { requestSentAt, firstReasoningAt, firstAnswerAt, endedAt } = state.timing;
+  const timing = defined({ requestSentAt, firstReasoningAt, firstAnswerAt, endedAt });
   const shared: SharedAssistantMessage = {
     role: 'assistant',
     reasoning: includeReasoning ? state.reasoning : '',

@@ -73,9 +73,34 @@ describe('applyStreamEvent: the normal path', () => {
     state = applyStreamEvent(state, streamEnd, 99);
     expect(state.timing).toEqual({
       requestSentAt: 10,
+      firstTokenAt: 25,
       firstReasoningAt: 25,
       firstAnswerAt: 47,
       endedAt: 61,
+    });
+  });
+
+  // Issue 11: a continued reply showed "-3.7 s to first token".
+  it('times each request on its own: a second request gets its own first token and end', () => {
+    let state = createAssistantMessage();
+    state = applyStreamEvent(state, sent, 10);
+    state = applyStreamEvent(state, think('a'), 25);
+    state = applyStreamEvent(state, say('b'), 40);
+    state = applyStreamEvent(state, finish('length'), 50);
+    state = applyStreamEvent(state, streamEnd, 51);
+    expect(state.status).toBe('truncated');
+
+    state = applyStreamEvent(state, sent, 5_000);
+    expect(state.timing).toEqual({ requestSentAt: 5_000, firstReasoningAt: 25, firstAnswerAt: 40 });
+    state = applyStreamEvent(state, say('c'), 5_300);
+    state = applyStreamEvent(state, say('d'), 5_400);
+    state = applyStreamEvent(state, done, 5_500);
+    expect(state.timing).toEqual({
+      requestSentAt: 5_000,
+      firstTokenAt: 5_300,
+      firstReasoningAt: 25,
+      firstAnswerAt: 40,
+      endedAt: 5_500,
     });
   });
 

@@ -54,11 +54,19 @@ export interface MessageError {
   code?: string;
 }
 
-/** Moments in a message's life, as epoch milliseconds. */
+/**
+ * Moments in a message's life, as epoch milliseconds. A message gets more than one request when it
+ * is continued: `requestSentAt`, `firstTokenAt` and `endedAt` belong to the latest request, while
+ * `firstReasoningAt` and `firstAnswerAt` are the message's first (they time the thinking).
+ */
 export interface MessageTiming {
+  /** When the latest request was sent. */
   requestSentAt?: number;
+  /** The first reasoning or answer token of the latest request; absent in messages saved earlier. */
+  firstTokenAt?: number;
   firstReasoningAt?: number;
   firstAnswerAt?: number;
+  /** When the latest request ended; cleared when another request is sent. */
   endedAt?: number;
 }
 
@@ -87,8 +95,11 @@ export type LifecycleEvent =
   | { type: 'request-sent' }
   /** The provider answered with an HTTP error status instead of a stream. */
   | { type: 'http-error'; status: number; error: ProviderError }
-  /** The network failed mid-request or mid-stream. */
-  | { type: 'connection-lost'; message: string }
+  /**
+   * The network failed mid-request or mid-stream. `code` names a request that got no response:
+   * `unreachable` (nothing answered) or `cors-refused` (the provider refused this page).
+   */
+  | { type: 'connection-lost'; message: string; code?: 'unreachable' | 'cors-refused' }
   /** The person stopped the stream. */
   | { type: 'stopped' }
   /** The page streaming the message went away (found after a reload). */
@@ -130,6 +141,19 @@ function end(
   };
 }
 
+/**
+ * Records a token's arrival: the request's first token, and the message's first token of its kind
+ * (`field`), each only once. Returns `timing` itself when both are already set.
+ */
+function withFirstToken(
+  timing: MessageTiming,
+  field: 'firstReasoningAt' | 'firstAnswerAt',
+  now: number,
+): MessageTiming {
+  if (timing.firstTokenAt !== undefined && timing[field] !== undefined) return timing;
+  return { ...timing, firstTokenAt: timing.firstTokenAt ?? now, [field]: timing[field] ?? now };
+}
+
 /** How a stream that ended normally (by `[DONE]` or end of body) is classified. */
 function settle(state: AssistantMessageState, now: number): AssistantMessageState {
   if (state.finishReason === 'length') return end(state, 'truncated', now);
@@ -160,7 +184,16 @@ export function applyStreamEvent(
   const isOpen = isStreaming(state.status);
   switch (event.type) {
     case 'request-sent':
-      return { ...state, status: 'waiting', timing: { ...state.timing, requestSentAt: now } };
+      return {
+        ...state,
+        status: 'waiting',
+        timing: {
+          ...state.timing,
+          requestSentAt: now,
+          firstTokenAt: undefined,
+          endedAt: undefined,
+        },
+      };
 
     case 'reasoning-delta':
       if (!isOpen) return state;
@@ -168,10 +201,7 @@ export function applyStreamEvent(
         ...state,
         reasoning: state.reasoning + event.text,
         status: state.status === 'waiting' ? 'reasoning' : state.status,
-        timing:
-          state.timing.firstReasoningAt === undefined
-            ? { ...state.timing, firstReasoningAt: now }
-            : state.timing,
+        timing: withFirstToken(state.timing, 'firstReasoningAt', now),
       };
 
     case 'answer-delta':
@@ -180,10 +210,7 @@ export function applyStreamEvent(
         ...state,
         answer: state.answer + event.text,
         status: 'answering',
-        timing:
-          state.timing.firstAnswerAt === undefined
-            ? { ...state.timing, firstAnswerAt: now }
-            : state.timing,
+        timing: withFirstToken(state.timing, 'firstAnswerAt', now),
       };
 
     case 'reasoning-hidden':
@@ -192,10 +219,7 @@ export function applyStreamEvent(
         ...state,
         hasHiddenReasoning: true,
         status: state.status === 'waiting' ? 'reasoning' : state.status,
-        timing:
-          state.timing.firstReasoningAt === undefined
-            ? { ...state.timing, firstReasoningAt: now }
-            : state.timing,
+        timing: withFirstToken(state.timing, 'firstReasoningAt', now),
       };
 
     case 'answer-is-reasoning':
@@ -230,7 +254,11 @@ export function applyStreamEvent(
 
     case 'connection-lost':
       if (!isOpen) return state;
-      return end(state, 'error', now, { kind: 'network', message: event.message });
+      return end(state, 'error', now, {
+        kind: 'network',
+        message: event.message,
+        ...(event.code !== undefined && { code: event.code }),
+      });
 
     case 'stopped':
       if (!isOpen) return state;

@@ -65,6 +65,42 @@ describe('replyStats', () => {
     expect(stats.tokensPerSecond).toBe(100);
   });
 
+  // Issue 11: a continued reply showed "-3.7 s to first token".
+  it('times a continued reply by its latest request: its own first token, its own end', () => {
+    const stats = replyStats(
+      message({
+        reasoning: 'r',
+        answer: 'a',
+        usage: { completionTokens: 200, reasoningTokens: 0 },
+        timing: {
+          requestSentAt: 60_000,
+          firstTokenAt: 60_800,
+          firstReasoningAt: 500,
+          firstAnswerAt: 2_500,
+          endedAt: 62_800,
+        },
+      }),
+      0,
+    );
+    expect(stats.timeToFirstTokenMs).toBe(800);
+    expect(stats.tokensPerSecond).toBe(100);
+  });
+
+  it('shows no time to first token while a continuation waits, nor for one saved without it', () => {
+    // First reasoning and answer times older than the request belong to an earlier request.
+    const timing = { requestSentAt: 60_000, firstReasoningAt: 500, firstAnswerAt: 2_500 };
+    const waiting = replyStats(message({ status: 'waiting', answer: 'a', timing }), 61_000);
+    expect(waiting.timeToFirstTokenMs).toBeUndefined();
+    const saved = replyStats(message({ answer: 'a', timing: { ...timing, endedAt: 62_000 } }), 0);
+    expect(saved.timeToFirstTokenMs).toBeUndefined();
+    expect(saved.tokensPerSecond).toBeUndefined();
+  });
+
+  it('is never negative, even when the clock stepped back between request and token', () => {
+    const timing = { requestSentAt: 5_000, firstTokenAt: 4_990, firstAnswerAt: 4_990 };
+    expect(replyStats(message({ answer: 'a', timing }), 0).timeToFirstTokenMs).toBe(0);
+  });
+
   it('has no reasoning count for a reply without reasoning', () => {
     expect(replyStats(message({ answer: 'hello there' }), 0).reasoningTokens).toBeUndefined();
   });

@@ -12,9 +12,12 @@ export interface ReplyStats {
   answerTokens?: number;
   /** True when any count above is estimated from the text rather than reported by the provider. */
   isEstimated: boolean;
-  /** From sending the request to the first reasoning or answer token, in ms. */
+  /**
+   * From sending the latest request to its first reasoning or answer token, in ms; never negative.
+   * Absent until that token arrives.
+   */
   timeToFirstTokenMs?: number;
-  /** Generated tokens per second, from the first token to the end (or now). */
+  /** Generated tokens per second, from the latest request's first token to its end (or now). */
   tokensPerSecond?: number;
 }
 
@@ -87,17 +90,29 @@ function fromUsage(
 }
 
 /**
+ * The latest request's first token. Messages saved before `firstTokenAt` existed have only the
+ * message's first reasoning and answer times; those count only when they come after the request
+ * (a continued message's are older than its latest request).
+ */
+function requestFirstTokenAt(timing: AssistantMessageState['timing']): number | undefined {
+  if (timing.firstTokenAt !== undefined) return timing.firstTokenAt;
+  const first = Math.min(timing.firstReasoningAt ?? Infinity, timing.firstAnswerAt ?? Infinity);
+  if (!Number.isFinite(first)) return undefined;
+  return timing.requestSentAt === undefined || first >= timing.requestSentAt ? first : undefined;
+}
+
+/**
  * Counts and speed for a message.
  *
  * @param now - current time in epoch ms, for a reply still streaming.
  */
 export function replyStats(state: AssistantMessageState, now: number): ReplyStats {
   const counts = fromUsage(state);
-  const { requestSentAt, firstReasoningAt, firstAnswerAt, endedAt } = state.timing;
-  const firstTokenAt = Math.min(firstReasoningAt ?? Infinity, firstAnswerAt ?? Infinity);
+  const { requestSentAt, endedAt } = state.timing;
+  const firstTokenAt = requestFirstTokenAt(state.timing);
   const stats: ReplyStats = { ...counts };
-  if (requestSentAt !== undefined && Number.isFinite(firstTokenAt)) {
-    stats.timeToFirstTokenMs = firstTokenAt - requestSentAt;
+  if (requestSentAt !== undefined && firstTokenAt !== undefined) {
+    stats.timeToFirstTokenMs = Math.max(0, firstTokenAt - requestSentAt);
     const seconds = ((endedAt ?? now) - firstTokenAt) / 1000;
     const tokens = (counts.reasoningTokens ?? 0) + (counts.answerTokens ?? 0);
     if (seconds >= 0.25 && tokens > 0) stats.tokensPerSecond = tokens / seconds;

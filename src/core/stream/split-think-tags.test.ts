@@ -488,3 +488,51 @@ describe('recordings without tags in content', () => {
     ]);
   });
 });
+
+// Issue 11: Continue showed "one double root,and when": the splitter dropped the continuation's
+// leading space.
+describe('a continuation (rule 7)', () => {
+  /** The reasoning and answer of `content` cut into `chunks`, through a continuation splitter. */
+  function continued(chunks: readonly string[]): Parts {
+    const splitter = createThinkSplitter({ continuesAnswer: true });
+    const events = [...chunks.flatMap((chunk) => splitter.push(say(chunk))), ...splitter.end()];
+    const parts: Parts = { reasoning: '', answer: '' };
+    for (const event of events) {
+      if (event.type === 'answer-delta') parts.answer += event.text;
+      if (event.type === 'reasoning-delta') parts.reasoning += event.text;
+      expect(event.type).not.toBe('answer-is-reasoning');
+    }
+    return parts;
+  }
+
+  it('keeps its text exactly as streamed, leading whitespace included, however it is cut', () => {
+    for (const content of [' and when', '\n\n## Next', '  ', ' <thi is not a tag', 'and when']) {
+      for (const chunks of chunkings(content)) {
+        expect(continued(chunks), JSON.stringify(chunks)).toEqual({
+          reasoning: '',
+          answer: content,
+        });
+      }
+    }
+  });
+
+  it('still reads an opening tag at its start as reasoning', () => {
+    for (const chunks of chunkings(' <think>More thought.</think> and when')) {
+      expect(continued(chunks), JSON.stringify(chunks)).toEqual({
+        reasoning: 'More thought.',
+        answer: 'and when',
+      });
+    }
+  });
+
+  it('keeps a closing tag in untagged text literal: the earlier answer stays the answer', () => {
+    expect(continued([' and when', '</think> more'])).toEqual({
+      reasoning: '',
+      answer: ' and when</think> more',
+    });
+  });
+
+  it('leaves a reply that is not a continuation as before: leading whitespace dropped', () => {
+    expect(messageOf([say(' and when')])).toEqual({ reasoning: '', answer: 'and when' });
+  });
+});

@@ -73,17 +73,38 @@ export interface ThinkSplitter {
   end(): StreamEvent[];
 }
 
+/** How a splitter starts. */
+export interface ThinkSplitterOptions {
+  /**
+   * The reply continues an answer that has already begun (Continue after max tokens); see rule 7
+   * of {@link createThinkSplitter}.
+   */
+  continuesAnswer?: boolean;
+}
+
 class TagSplitter implements ThinkSplitter {
-  private part: Part = 'start';
-  /** A trailing piece of answer text that may still become a tag; shorter than the longest tag. */
+  private part: Part;
+  /**
+   * A trailing piece of answer text that may still become a tag: shorter than the longest tag, plus
+   * a continuation's leading whitespace (rule 7).
+   */
   private held = '';
   /** The closing tags that end the current part. */
   private closingTags: readonly string[] = CLOSING_TAGS;
   /** Drop whitespace until the current part's first visible character. */
-  private trimStart = true;
+  private trimStart: boolean;
   /** A `reasoning-delta` came from a dedicated field: tag-extracted reasoning is a duplicate. */
   private sawFieldReasoning = false;
   private out: StreamEvent[] = [];
+
+  /** Rule 7: leading whitespace is kept and untagged text is answer at once. */
+  private readonly isContinuation: boolean;
+
+  constructor(options: ThinkSplitterOptions) {
+    this.isContinuation = options.continuesAnswer === true;
+    this.part = 'start';
+    this.trimStart = !this.isContinuation;
+  }
 
   push(event: StreamEvent): StreamEvent[] {
     switch (event.type) {
@@ -124,7 +145,7 @@ class TagSplitter implements ThinkSplitter {
     if (held === '') return;
     this.held = '';
     // A released `<thi` at the start is visible answer text: no opening tag can follow it.
-    if (this.part === 'start') this.part = 'untagged';
+    if (this.part === 'start') this.part = this.isContinuation ? 'answer' : 'untagged';
     this.emit(this.part === 'reasoning' ? 'reasoning-delta' : 'answer-delta', held);
   }
 
@@ -157,18 +178,23 @@ class TagSplitter implements ThinkSplitter {
    */
   private stepStart(text: string): string {
     const content = text.trimStart();
-    if (content === '') return '';
+    // A continuation keeps its leading whitespace until it is known to come before a tag.
+    const kept = this.isContinuation ? text : content;
+    if (content === '') {
+      this.held = this.isContinuation ? text : '';
+      return '';
+    }
     const opening = OPENING_TAGS.find((tag) => content.startsWith(tag));
     if (opening !== undefined) {
       this.enter('reasoning', ['</' + opening.slice(1)]);
       return content.slice(opening.length);
     }
     if (couldBeOpeningTag(content)) {
-      this.held = content;
+      this.held = kept;
       return '';
     }
-    this.part = 'untagged';
-    return content;
+    this.part = this.isContinuation ? 'answer' : 'untagged';
+    return kept;
   }
 
   /** Inside a tagged block: reasoning up to the matching closing tag, then the answer. */
@@ -250,16 +276,21 @@ class TagSplitter implements ThinkSplitter {
  *    (llama.cpp `deepseek-legacy` sends both) and is dropped with its tags, while the text after
  *    the closing tag is still answer; and untagged content is the answer, so its closing tags are
  *    literal.
+ * 7. A continuation (`options.continuesAnswer`: the reply to "Continue" after max tokens) may
+ *    still open with a tagged block, as any reply may (rules 2 and 3). Otherwise its text is
+ *    answer from the first character, exactly as it arrives: its leading whitespace is kept (held
+ *    until the first visible character shows there is no opening tag) and a closing tag is
+ *    literal, since rule 4 would move the answer written before the cut into the reasoning.
  *
  * Whitespace: leading whitespace of the content, of a block's reasoning (after `<think>`) and of
  * the answer after a closing tag is dropped, since tagged models put newlines there. Whitespace at
  * the end of the reasoning (before `</think>`) is kept: trimming it would mean holding back
  * unbounded runs of whitespace. As the content's own leading whitespace is dropped too, no answer
- * that passes through the splitter starts with whitespace, tags or not.
+ * that passes through the splitter starts with whitespace, tags or not, except a continuation's.
  *
  * Other events pass through unchanged and in order; a held piece stays held across them (a tag can
  * be cut around a `reasoning-delta` or `usage`), except before `done` and `provider-error`.
  */
-export function createThinkSplitter(): ThinkSplitter {
-  return new TagSplitter();
+export function createThinkSplitter(options: ThinkSplitterOptions = {}): ThinkSplitter {
+  return new TagSplitter(options);
 }

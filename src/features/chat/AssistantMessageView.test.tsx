@@ -19,11 +19,13 @@ function View({
   onRetry = noop,
   onStop = noop,
   onContinue = noop,
+  onOpenSettings = noop,
 }: {
   message: AssistantMessage;
   onRetry?: (id: string) => void;
   onStop?: () => void;
   onContinue?: (id: string) => void;
+  onOpenSettings?: () => void;
 }) {
   // Keeps the person's panel choice the way the chat session does.
   const [isReasoningOpen, setReasoningOpen] = useState<boolean>();
@@ -35,6 +37,7 @@ function View({
     setReasoningOpen: (_id, isOpen) => setReasoningOpen(isOpen),
     edit: noop,
     share: noop,
+    openSettings: onOpenSettings,
   };
   return (
     <AssistantMessageView
@@ -188,6 +191,39 @@ describe('AssistantMessageView', () => {
     expect(error).toHaveTextContent('HTTP 401');
     expect(error).toHaveTextContent('Incorrect API key provided.');
     expect(screen.getByRole('alert')).toBe(error);
+  });
+
+  // Issue 11: a 401 offered no way to Settings.
+  it('says which setting to check for a 401 and offers Open Settings; not for a 500', () => {
+    const onOpenSettings = vi.fn();
+    const { rerender } = render(
+      <View
+        message={message({
+          status: 'error',
+          error: { kind: 'http', status: 401, message: 'Incorrect API key provided.' },
+        })}
+        onOpenSettings={onOpenSettings}
+      />,
+    );
+    expect(screen.getByTestId('message-error')).toHaveTextContent(
+      'Provider error (HTTP 401): Incorrect API key provided. Check the API key in Settings.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open Settings' }));
+    expect(onOpenSettings).toHaveBeenCalledOnce();
+
+    rerender(
+      <View
+        message={message({
+          status: 'error',
+          error: { kind: 'http', status: 500, message: 'Boom' },
+        })}
+        onOpenSettings={onOpenSettings}
+      />,
+    );
+    expect(screen.getByTestId('message-error')).toHaveTextContent(
+      'Provider error (HTTP 500): Boom',
+    );
+    expect(screen.queryByRole('button', { name: 'Open Settings' })).toBeNull();
   });
 
   it('shows a network error with the partial answer kept', () => {

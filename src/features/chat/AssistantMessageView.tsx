@@ -11,7 +11,7 @@ import { StreamingMarkdown } from '../../lib/streaming-markdown';
 import { ReasoningPanel } from '../reasoning/ReasoningPanel';
 import { useNow } from '../reasoning/use-now';
 import type { MessageActions } from './message-actions';
-import { endNote, errorText, panelNote, statsSummary } from './message-notes';
+import { endNote, errorText, isFixedInSettings, panelNote, statsSummary } from './message-notes';
 import { RequestDetails } from './RequestDetails';
 import { VersionSwitcher } from './VersionSwitcher';
 
@@ -127,13 +127,16 @@ export const AssistantMessageView = memo(function AssistantMessageView({
         </p>
       )}
       {error !== undefined && (
-        <p
-          data-testid="message-error"
-          role="alert"
-          className="mt-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
-        >
-          {error}
-        </p>
+        <div className="mt-2 flex flex-wrap items-start gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
+          <p data-testid="message-error" role="alert" className="min-w-0 flex-1">
+            {error}
+          </p>
+          {!isReadOnly && actions.openSettings !== undefined && isFixedInSettings(state) && (
+            <button type="button" className={actionClass} onClick={actions.openSettings}>
+              Open Settings
+            </button>
+          )}
+        </div>
       )}
       <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <VersionSwitcher

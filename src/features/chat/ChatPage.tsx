@@ -5,18 +5,13 @@ import type { ProviderSettings } from '../../providers/provider-presets';
 import type { ConversationStore } from '../../storage/conversation-store';
 import { Composer } from './Composer';
 import { draftKey } from './drafts';
+import { EmptyChat } from './EmptyChat';
 import type { ConversationPersistence } from './conversation-persistence';
 import type { MessageActions } from './message-actions';
 import { MessageList } from './MessageList';
 import { SystemPromptEditor } from './SystemPromptEditor';
 import { usePhaseAnnouncement } from './use-phase-announcement';
 import { useChatSession } from './use-chat-session';
-
-const EXAMPLES = [
-  'Is 1,000,003 a prime number?',
-  'Write a function that merges two sorted lists.',
-  'Compare SQLite and PostgreSQL for a small web app.',
-];
 
 interface ChatPageProps {
   /** The provider to send to; `undefined` asks the person to open Settings. */
@@ -68,6 +63,7 @@ export function ChatPage(props: ChatPageProps) {
       stop: () => session.stop(),
       selectVersion: (id) => session.selectVersion(id),
       setReasoningOpen: (id, isOpen) => session.setReasoningOpen(id, isOpen),
+      openSettings: onOpenSettings,
       share: (id) => {
         const { conversationId: current, messages } = session.getSnapshot();
         onShare({ conversationId: current, messages, messageId: id });
@@ -116,27 +112,7 @@ export function ChatPage(props: ChatPageProps) {
       ? 'No provider connected'
       : `${settings.providerName} · ${settings.model || 'no model chosen'}`;
 
-  const empty = (
-    <div className="flex flex-col items-center gap-4 pt-[12vh] text-center">
-      <h2 className="text-2xl font-semibold tracking-tight">What should the model think about?</h2>
-      <p className="max-w-md text-sm text-zinc-500 dark:text-zinc-400">
-        Watch its reasoning stream into the Thinking panel, then read the answer below it.
-      </p>
-      <ul className="flex flex-wrap justify-center gap-2">
-        {EXAMPLES.map((example) => (
-          <li key={example}>
-            <button
-              type="button"
-              onClick={() => send(example)}
-              className="rounded-full border border-zinc-300 px-3 py-1.5 text-sm hover:border-brand hover:text-brand focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700"
-            >
-              {example}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const empty = <EmptyChat onAsk={send} />;
 
   return (
     <>

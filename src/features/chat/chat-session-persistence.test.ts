@@ -3,6 +3,7 @@ import { createFakeTransport, settle, testSettings } from '../../testing/fake-tr
 import type { AssistantMessage, ChatMessage, UserMessage } from '../../core/chat/chat-message';
 import type { VersionChoices } from '../../core/chat/conversation-tree';
 import { CONTINUE_PROMPT, ChatSession, SAVE_EVERY_MS } from './chat-session';
+import { replyStats } from '../../core/stream/reply-stats';
 import type { ConversationPersistence } from './conversation-persistence';
 
 const settings = testSettings;
@@ -646,6 +647,38 @@ describe('ChatSession continue', () => {
     });
     expect(reply.state.timing.endedAt).toBe(t.now());
     expect(t.savedReplies(truncated.id).at(-1)).toEqual(reply);
+  });
+
+  // Issue 11: Continue showed "one double root,and when" and "-3.7 s to first token".
+  it('joins the continuation as streamed and times the new request on its own', async () => {
+    const t = setup();
+    const sent = t.session.send('Solve x² − 2x + 1 = 0.', settings);
+    t.push({ type: 'reasoning-delta', text: 'Discriminant is zero.' });
+    t.push(
+      { type: 'answer-delta', text: 'One double root,' },
+      { type: 'finish', finishReason: 'length' },
+    );
+    t.finish();
+    await sent;
+    const truncated = t.assistant();
+    expect(t.calls[0]!.options).toEqual({ continuesAnswer: false });
+
+    t.advance(60_000);
+    const continued = t.session.continueReply(truncated.id, settings);
+    await settle();
+    expect(t.calls[1]!.options).toEqual({ continuesAnswer: true });
+    t.advance(700);
+    t.push({ type: 'reasoning-delta', text: 'Now finish the sentence.' });
+    t.push({ type: 'answer-delta', text: 'and when' }, { type: 'answer-delta', text: ' x = 1.' });
+    t.push({ type: 'done' });
+    t.finish();
+    await continued;
+
+    const { state } = t.assistant();
+    expect(state.answer).toBe('One double root, and when x = 1.');
+    expect(state.reasoning).toBe('Discriminant is zero.\n\nNow finish the sentence.');
+    const stats = replyStats(state, t.now());
+    expect(stats.timeToFirstTokenMs).toBe(700);
   });
 
   // Regression: Continue on a reply cut off while reasoning asks the question again.

@@ -12,6 +12,7 @@ import {
   type VersionChoices,
 } from '../../core/chat/conversation-tree';
 import { createId } from '../../core/chat/create-id';
+import type { ReplyDecoderOptions } from '../../core/api-styles/reply-decoder';
 import {
   buildReplyRequest,
   maskRequest,
@@ -25,8 +26,10 @@ import {
   type AssistantMessageEvent,
   type AssistantMessageState,
 } from '../../core/stream/assistant-message';
+import { createContinuationJoiner, type ContinuedTexts } from '../../core/stream/join-continuation';
 import type { StreamEvent } from '../../core/stream/stream-event';
 import { HttpError } from '../../providers/http-error';
+import { RequestFailedError } from '../../providers/request-failed-error';
 import type { ProviderSettings } from '../../providers/provider-presets';
 import type { ConversationPersistence } from './conversation-persistence';
 
@@ -52,6 +55,7 @@ export type ReplyTransport = (
   request: HttpRequestSpec,
   apiStyle: ApiStyle,
   signal: AbortSignal,
+  options?: ReplyDecoderOptions,
 ) => AsyncIterable<StreamEvent[]>;
 
 /** What a session needs from the outside world; tests pass fakes. */
@@ -78,9 +82,10 @@ export const SAVE_EVERY_MS = 1000;
 export const CONTINUE_PROMPT =
   'Continue exactly where your previous answer stopped. Do not repeat anything you already wrote.';
 
+/** A connection that broke after the response began (a request with no response is a `RequestFailedError`). */
 function describeNetworkError(error: unknown, url: string): string {
   const reason = error instanceof Error && error.message !== '' ? ` (${error.message})` : '';
-  return `Connection lost${reason}. Check that ${url} is reachable and allows requests from this page.`;
+  return `Connection lost${reason} while the reply from ${url} was streaming.`;
 }
 
 interface LiveReply {
@@ -221,9 +226,8 @@ export class ChatSession {
       finishReason: undefined,
       error: undefined,
       sawDone: false,
-      timing: { ...reply.state.timing, endedAt: undefined },
     };
-    await this.stream({ ...reply, state: resumed }, messages, settings);
+    await this.stream({ ...reply, state: resumed }, messages, settings, reply.state);
   }
 
   /** Shows the version `messageId` (and everything above it). */
@@ -341,10 +345,12 @@ export class ChatSession {
     await this.stream(assistant, messages, settings);
   }
 
+  /** Streams a reply into `assistant`; `continued` holds the texts a continuation is joined to. */
   private async stream(
     assistant: AssistantMessage,
     messages: ReturnType<typeof buildRequestMessages>,
     settings: ProviderSettings,
+    continued?: ContinuedTexts,
   ): Promise<void> {
     const request = buildReplyRequest({ ...settings, messages });
     const now = this.deps.now();
@@ -365,7 +371,7 @@ export class ChatSession {
     const releaseLock = persistence && (await persistence.holdStreamLock(started.id));
     this.saveLive(true);
     this.saveChoices();
-    await this.run(started.id, request, settings.apiStyle, controller);
+    await this.run(started.id, request, settings.apiStyle, controller, continued);
     // Other tabs may mark the reply interrupted as soon as the lock goes: its final state must be
     // written first.
     await this.lastLiveSave;
@@ -377,21 +383,25 @@ export class ChatSession {
     request: HttpRequestSpec,
     apiStyle: ApiStyle,
     controller: AbortController,
+    continued: ContinuedTexts | undefined,
   ): Promise<void> {
     // Everything here touches only this reply: a stopped request that settles late must not
     // change the reply that replaced it.
     const apply = (event: AssistantMessageEvent) => this.apply(id, event);
+    const join = continued && createContinuationJoiner(continued);
+    const options: ReplyDecoderOptions = { continuesAnswer: continued !== undefined };
     this.lastDataAt = this.deps.now();
     this.armStallTimer(id, STALL_AFTER_MS);
     try {
-      for await (const batch of this.deps.transport(request, apiStyle, controller.signal)) {
+      const batches = this.deps.transport(request, apiStyle, controller.signal, options);
+      for await (const batch of batches) {
         const before: AssistantMessageState | undefined = this.live?.state;
         apply({ type: 'data-received' });
         this.lastDataAt = this.deps.now();
         if (this.cancelStallTimer === undefined) this.armStallTimer(id, STALL_AFTER_MS);
         for (const event of batch) {
           if (event.type === 'malformed') this.deps.onMalformedChunk?.(event.data, event.reason);
-          apply(event);
+          apply(join ? join(event) : event);
         }
         if (!this.isLiveStreaming(id)) break;
         if (this.live?.state !== before) this.schedulePublish();
@@ -403,6 +413,8 @@ export class ChatSession {
       if (controller.signal.aborted) apply({ type: 'stopped' });
       else if (error instanceof HttpError) {
         apply({ type: 'http-error', status: error.status, error: error.providerError });
+      } else if (error instanceof RequestFailedError) {
+        apply({ type: 'connection-lost', message: error.message, code: error.problem });
       } else {
         apply({ type: 'connection-lost', message: describeNetworkError(error, request.url) });
       }

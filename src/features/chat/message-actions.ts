@@ -14,4 +14,6 @@ export interface MessageActions {
   edit: (userId: string, content: string) => void;
   /** Opens the share dialog from this reply ("Share this turn"). */
   share: (assistantId: string) => void;
+  /** Opens Settings, offered beside errors a setting fixes (a refused key, a wrong base URL). */
+  openSettings?: () => void;
 }

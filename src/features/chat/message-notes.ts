@@ -1,3 +1,4 @@
+import { httpAdvice } from '../../core/requests/connection-verdict';
 import type { AssistantMessageState } from '../../core/stream/assistant-message';
 import type { ReplyStats } from '../../core/stream/reply-stats';
 
@@ -33,18 +34,35 @@ export function endNote(state: AssistantMessageState): string | undefined {
   }
 }
 
-/** The error line of a failed message, with the provider's own words. */
+/**
+ * The error line of a failed message, with the provider's own words and, where the status points
+ * at a setting, what to check (401 → "Check the API key in Settings.").
+ */
 export function errorText(state: AssistantMessageState): string | undefined {
   const error = state.error;
   if (error === undefined) return undefined;
   switch (error.kind) {
-    case 'http':
-      return `Provider error (HTTP ${error.status ?? '?'}): ${error.message}`;
+    case 'http': {
+      const advice = error.status === undefined ? undefined : httpAdvice(error.status, error);
+      const message = error.message.replace(/\s+$/, '');
+      const stop = /[.!?]$/.test(message) ? '' : '.';
+      return `Provider error (HTTP ${error.status ?? '?'}): ${message}${advice ? `${stop} ${advice.text}` : ''}`;
+    }
     case 'provider':
       return `Provider error: ${error.message}`;
     case 'network':
       return error.message;
   }
+}
+
+/** Whether a failed message's likely fix is in Settings (a key, a base URL, a provider). */
+export function isFixedInSettings(state: AssistantMessageState): boolean {
+  const error = state.error;
+  if (error?.kind === 'http')
+    return error.status !== undefined && httpAdvice(error.status, error) !== undefined;
+  return (
+    error?.kind === 'network' && (error.code === 'unreachable' || error.code === 'cors-refused')
+  );
 }
 
 /** Footer facts: token counts, time to first token and speed; `~` marks estimates. */

@@ -5,6 +5,7 @@ import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-polic
 import type { ApiStyle } from '../../core/requests/provider-request';
 import type { Preferences } from './settings-store';
 import { fieldClass, RequestOptionsFields } from './RequestOptionsFields';
+import { TestConnection } from './TestConnection';
 import { useModels } from './use-models';
 
 /** What the form edits, and where the result goes. */
@@ -33,7 +34,7 @@ export function SettingsForm({
   );
   const preset = presets.find((p) => p.id === draft.presetId);
   const isServer = preset?.isServer === true;
-  const models = useModels(draft.baseUrl, draft.apiKey);
+  const models = useModels(draft, preset?.needsKey === true);
   const ids = {
     preset: useId(),
     baseUrl: useId(),
@@ -145,9 +146,9 @@ export function SettingsForm({
           {models.isFetching
             ? 'Loading the model list…'
             : models.isError
-              ? `Could not load the model list (${models.error.message}); type the model name.`
+              ? `Could not load the model list. ${models.error.message} You can type the model name.`
               : models.isSuccess
-                ? `${models.data.length} models available.`
+                ? `${models.data.length} ${models.data.length === 1 ? 'model' : 'models'} available.`
                 : ''}
         </p>
       </div>
@@ -168,6 +169,7 @@ export function SettingsForm({
           </select>
         </div>
       )}
+      <TestConnection input={draft} />
       <RequestOptionsFields
         family={draft.family}
         model={draft.model}

@@ -1,29 +1,42 @@
 import { useQuery } from '@tanstack/react-query';
-import * as v from 'valibot';
-import { joinUrl } from '../../core/requests/provider-request';
-import { readHttpError } from '../../providers/http-error';
+import { useEffect, useState } from 'react';
+import { canListModels, type ModelsRequestInput } from '../../core/requests/models-request';
+import { listModels } from './list-models';
 
-const ModelList = v.object({ data: v.array(v.object({ id: v.string() })) });
+/** Quiet time after the last edit of the base URL, key or API style before the list is fetched. */
+export const MODELS_DEBOUNCE_MS = 500;
 
-async function fetchModels(
-  baseUrl: string,
-  apiKey: string,
-  signal: AbortSignal,
-): Promise<string[]> {
-  const headers: Record<string, string> = {};
-  if (apiKey.trim() !== '') headers.Authorization = `Bearer ${apiKey.trim()}`;
-  const response = await fetch(joinUrl(baseUrl, 'models'), { headers, signal });
-  if (!response.ok) throw await readHttpError(response);
-  const parsed = v.safeParse(ModelList, await response.json());
-  if (!parsed.success) throw new Error('The provider’s model list has an unexpected shape.');
-  return parsed.output.data.map((model) => model.id).sort((a, b) => a.localeCompare(b));
+/** `value` once it has stayed the same for `ms`. */
+function useSettledValue(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
-/** The provider's models from `GET {baseUrl}/models`, cached per base URL and key. */
-export function useModels(baseUrl: string, apiKey: string) {
+/**
+ * The provider's models, from its API style's models endpoint (see `buildModelsRequest`), cached
+ * per API style, base URL and key. Nothing is sent until the base URL is usable and, when the
+ * provider needs one (`needsKey`), a key is typed; edits settle for {@link MODELS_DEBOUNCE_MS}
+ * first, so typing a URL or key sends one request, not one per keystroke.
+ */
+export function useModels(input: ModelsRequestInput, needsKey: boolean) {
+  const key = useSettledValue(
+    JSON.stringify([input.apiStyle, input.baseUrl.trim(), input.apiKey.trim()]),
+    MODELS_DEBOUNCE_MS,
+  );
+  const [apiStyle, baseUrl, apiKey] = JSON.parse(key) as [
+    ModelsRequestInput['apiStyle'],
+    string,
+    string,
+  ];
+  const settled: ModelsRequestInput = { apiStyle, baseUrl, apiKey };
   return useQuery({
-    queryKey: ['models', baseUrl, apiKey],
-    queryFn: ({ signal }) => fetchModels(baseUrl, apiKey, signal),
-    enabled: baseUrl.trim() !== '',
+    queryKey: ['models', apiStyle, baseUrl, apiKey],
+    queryFn: ({ signal }) => listModels(settled, signal),
+    enabled: canListModels(settled, needsKey),
+    retry: false,
   });
 }
