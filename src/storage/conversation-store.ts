@@ -5,6 +5,7 @@
 import { liveQuery } from 'dexie';
 import type { ChatMessage } from '../core/chat/chat-message';
 import type { VersionChoices } from '../core/chat/conversation-tree';
+import { supersedes } from '../core/chat/supersedes';
 import type { ConversationRecord, MessageRecord, RuminateDb } from './conversation-db';
 
 // Kept apart so the first screen can title a conversation without loading Dexie.
@@ -51,13 +52,14 @@ export class ConversationStore {
   }
 
   /**
-   * Saves (inserts or replaces) one message, unless the saved copy has a higher revision: a tab
-   * holding an old copy never writes over a newer one.
+   * Saves (inserts or replaces) one message, unless the saved copy is newer (see `supersedes`):
+   * the revisions are compared inside the write's transaction, so a tab holding an old copy never
+   * writes over a newer one, and a late "interrupted" mark never undoes a finished reply.
    */
   async saveMessage(conversationId: string, message: ChatMessage): Promise<void> {
     await this.db.transaction('rw', this.db.messages, async () => {
       const saved = await this.db.messages.get(message.id);
-      if (saved !== undefined && (saved.revision ?? 0) > (message.revision ?? 0)) return;
+      if (saved !== undefined && !supersedes(message, toMessage(saved))) return;
       await this.db.messages.put({ ...message, conversationId, updatedAt: Date.now() });
     });
   }

@@ -2,8 +2,11 @@ import { forwardRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 
 interface ComposerProps {
   isStreaming: boolean;
-  /** Sends the text; the composer clears itself. */
-  onSend: (text: string) => void;
+  /**
+   * Sends the text. The composer clears itself only when the send is accepted: returning `false`
+   * (no provider, no model) keeps the text in the box.
+   */
+  onSend: (text: string) => boolean | void;
   onStop: () => void;
   /** Shown under the box: which provider and model will answer. */
   status: string;
@@ -19,8 +22,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function 
 
   function send() {
     if (!canSend) return;
-    onSend(text);
-    setText('');
+    if (onSend(text) !== false) setText('');
   }
 
   function handleSubmit(event: FormEvent) {

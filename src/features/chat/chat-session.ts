@@ -12,6 +12,7 @@ import {
   type VersionChoices,
 } from '../../core/chat/conversation-tree';
 import { createId } from '../../core/chat/create-id';
+import { supersedes } from '../../core/chat/supersedes';
 import {
   buildReplyRequest,
   maskRequest,
@@ -127,7 +128,8 @@ export class ChatSession {
 
   /**
    * Shows a conversation as saved (on open, or when another tab changed it). Messages are merged
-   * by id: the higher revision wins, this tab's streaming reply always wins, and messages this tab
+   * by id: the saved copy wins unless this tab's is newer (`supersedes`), this tab's streaming
+   * reply always wins, and messages this tab
    * created but hasn't finished saving stay.
    */
   showConversation(
@@ -146,7 +148,7 @@ export class ChatSession {
     const merged = new Map(this.all.map((m) => [m.id, m]));
     for (const remote of saved) {
       const local = merged.get(remote.id);
-      if (local === undefined || (remote.revision ?? 0) >= (local.revision ?? 0)) {
+      if (local === undefined || supersedes(remote, local)) {
         merged.set(remote.id, remote);
       }
     }
