@@ -113,6 +113,37 @@ describe('toMarkdown', () => {
     );
   });
 
+  it('issue 10: writes no HTML but its own <details>: tags in messages and the title are text', () => {
+    const markdown = toMarkdown({
+      title: 'Hi <img src=x onerror=alert(1)>',
+      messages: [
+        { role: 'user', content: 'What does <script>alert(1)</script> do?' },
+        {
+          role: 'assistant',
+          reasoning: '<iframe src="https://example.com"></iframe>',
+          answer:
+            'It runs `<script>` code:\n\n```html\n<script>alert(1)</script>\n```\n<b>done</b>',
+          status: 'done',
+        },
+      ],
+    });
+    const tags = [...markdown.matchAll(/<\/?([a-z]+)/gi)].map((match) => match[1]);
+    expect(tags).toEqual([
+      'details',
+      'summary',
+      'summary',
+      'details',
+      'script',
+      'script',
+      'script',
+    ]);
+    expect(markdown).toContain('# Hi &lt;img src=x onerror=alert(1)>');
+    expect(markdown).toContain('What does &lt;script>alert(1)&lt;/script> do?');
+    expect(markdown).toContain('&lt;iframe src="https://example.com">&lt;/iframe>');
+    expect(markdown).toContain('It runs `<script>` code:');
+    expect(markdown).toContain('```html\n<script>alert(1)</script>\n```\n&lt;b>done&lt;/b>');
+  });
+
   it('closes a code fence left open, so it cannot swallow what follows', () => {
     const markdown = toMarkdown(reply({ reasoning: 'look:\n````py\nx = 1\n```\nstill code' }));
     expect(markdown).toContain('````py\nx = 1\n```\nstill code\n````\n\n</details>');

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { formatDuration } from '../stream/thinking-label';
+import { escapeHtmlOutsideCode } from './escape-html-outside-code';
 import {
   describeIssues,
   sharedTranscriptSchema,
@@ -48,11 +49,6 @@ function closeOpenFence(text: string): string {
   return open === undefined ? text : `${text}\n${open}`;
 }
 
-/** Makes `<details>` and `</details>` literal text, so no message can open or close a block. */
-function escapeDetails(text: string): string {
-  return text.replace(/<(\/?details)/gi, '&lt;$1');
-}
-
 /** One line of plain text inside italics: Markdown and HTML characters are escaped. */
 function escapeInline(text: string): string {
   return text
@@ -81,18 +77,19 @@ function endNote(message: SharedAssistantMessage): string | undefined {
 }
 
 function messageBlocks(message: SharedMessage): string[] {
-  if (message.role === 'user') return ['**You:**', closeOpenFence(escapeDetails(message.content))];
+  if (message.role === 'user')
+    return ['**You:**', closeOpenFence(escapeHtmlOutsideCode(message.content))];
   const model = message.model === undefined ? '' : ` (${escapeInline(message.model)})`;
   const blocks = [`**Assistant${model}:**`];
   if (message.reasoning !== '') {
-    const reasoning = closeOpenFence(escapeDetails(message.reasoning));
+    const reasoning = closeOpenFence(escapeHtmlOutsideCode(message.reasoning));
     blocks.push(
       `<details><summary>${reasoningSummary(message)}</summary>`,
       reasoning,
       '</details>',
     );
   }
-  if (message.answer !== '') blocks.push(closeOpenFence(escapeDetails(message.answer)));
+  if (message.answer !== '') blocks.push(closeOpenFence(escapeHtmlOutsideCode(message.answer)));
   const note = endNote(message);
   if (note !== undefined) blocks.push(note);
   return blocks;
@@ -103,12 +100,14 @@ function messageBlocks(message: SharedMessage): string[] {
  * `**You:**`, each reply under `**Assistant (model):**` with its reasoning in a
  * `<details><summary>Thought for N seconds</summary>` block ("Reasoning" when the timing is
  * unknown), the answer as written, then a note when the reply did not finish (`_Stopped by you._`,
- * `_Cut off at max tokens._`, `_Error: …_`). `<details>` and `</details>` in any message are escaped
- * (`&lt;/details>`) and an unclosed code fence is closed, so no message can break out of its block
- * or swallow the ones after it.
+ * `_Cut off at max tokens._`, `_Error: …_`). The only HTML in the file is the `<details>` blocks it
+ * writes: every `<` of a title or message outside code is written `&lt;` (see
+ * `escape-html-outside-code.ts`), and an unclosed code fence is closed, so no message can run HTML,
+ * break out of its block or swallow the ones after it.
  */
 export function toMarkdown(transcript: SharedTranscript): string {
-  const title = transcript.title.replace(/\s+/g, ' ').trim() || 'Untitled conversation';
+  const title =
+    transcript.title.replace(/\s+/g, ' ').trim().replace(/</g, '&lt;') || 'Untitled conversation';
   const blocks = [`# ${title}`, ...transcript.messages.flatMap(messageBlocks)];
   return `${blocks.join('\n\n')}\n`;
 }

@@ -28,8 +28,19 @@ export const SHARED_STATUSES = [
   'interrupted',
 ] as const;
 
-const count = v.pipe(v.number(), v.finite(), v.minValue(0));
-const epochMs = v.pipe(v.number(), v.finite());
+/**
+ * Latest moment a transcript's timing may name: 2100-01-01T00:00:00Z, epoch ms. Timing is read
+ * back as durations (`endedAt - firstReasoningAt`), so a value beyond this is damage, not data.
+ */
+export const MAX_EPOCH_MS = 4_102_444_800_000;
+
+/** A token count: a whole number from 0 to 2^53 − 1. */
+const tokenCount = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+/**
+ * A moment as epoch ms, a whole number from 0 to {@link MAX_EPOCH_MS} (0 included: old links hold
+ * times counted from the start of the reply).
+ */
+const epochMs = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_EPOCH_MS));
 
 const userSchema = v.strictObject({ role: v.literal('user'), content: v.string() });
 
@@ -49,10 +60,10 @@ const assistantSchema = v.strictObject({
   ),
   usage: v.optional(
     v.strictObject({
-      promptTokens: v.optional(count),
-      completionTokens: v.optional(count),
-      reasoningTokens: v.optional(count),
-      totalTokens: v.optional(count),
+      promptTokens: v.optional(tokenCount),
+      completionTokens: v.optional(tokenCount),
+      reasoningTokens: v.optional(tokenCount),
+      totalTokens: v.optional(tokenCount),
     }),
   ),
   model: v.optional(v.string()),
@@ -60,7 +71,7 @@ const assistantSchema = v.strictObject({
     v.strictObject({
       kind: v.picklist(['http', 'provider', 'network']),
       message: v.string(),
-      status: v.optional(v.pipe(v.number(), v.integer())),
+      status: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599))),
       code: v.optional(v.string()),
     }),
   ),
@@ -103,12 +114,20 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, x]) => x !== undefined)) as T;
 }
 
+/** The entries of `record` that `schema` accepts. */
+function keepValid<T extends object>(schema: v.GenericSchema, record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, x]) => v.is(schema, x))) as T;
+}
+
 function toSharedAssistant(
   message: AssistantMessage,
   includeReasoning: boolean,
 ): SharedAssistantMessage {
   const { state } = message;
-  const timing = defined({ ...state.timing });
+  // Values the schema would refuse (a provider's fractional count, a clock far off) are left out,
+  // so every transcript made here opens again.
+  const timing = keepValid(epochMs, state.timing);
+  const usage = state.usage === undefined ? undefined : keepValid(tokenCount, state.usage);
   const shared: SharedAssistantMessage = {
     role: 'assistant',
     reasoning: includeReasoning ? state.reasoning : '',
@@ -116,7 +135,7 @@ function toSharedAssistant(
     status: state.status,
     finishReason: state.finishReason,
     timing: Object.keys(timing).length > 0 ? timing : undefined,
-    usage: state.usage === undefined ? undefined : defined({ ...state.usage }),
+    usage,
     model: message.model === '' ? undefined : message.model,
     error: state.error === undefined ? undefined : defined({ ...state.error }),
   };
