@@ -40,11 +40,18 @@ const tokenCount = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
  * A moment as epoch ms, a whole number from 0 to {@link MAX_EPOCH_MS} (0 included: old links hold
  * times counted from the start of the reply).
  */
-const epochMs = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(MAX_EPOCH_MS));
+export const epochMsSchema = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(0),
+  v.maxValue(MAX_EPOCH_MS),
+);
 
-const userSchema = v.strictObject({ role: v.literal('user'), content: v.string() });
+/** Schema of a shared question. */
+export const sharedUserSchema = v.strictObject({ role: v.literal('user'), content: v.string() });
 
-const assistantSchema = v.strictObject({
+/** Schema of a shared reply. */
+export const sharedAssistantSchema = v.strictObject({
   role: v.literal('assistant'),
   reasoning: v.string(),
   answer: v.string(),
@@ -52,10 +59,10 @@ const assistantSchema = v.strictObject({
   finishReason: v.optional(v.string()),
   timing: v.optional(
     v.strictObject({
-      requestSentAt: v.optional(epochMs),
-      firstReasoningAt: v.optional(epochMs),
-      firstAnswerAt: v.optional(epochMs),
-      endedAt: v.optional(epochMs),
+      requestSentAt: v.optional(epochMsSchema),
+      firstReasoningAt: v.optional(epochMsSchema),
+      firstAnswerAt: v.optional(epochMsSchema),
+      endedAt: v.optional(epochMsSchema),
     }),
   ),
   usage: v.optional(
@@ -78,7 +85,7 @@ const assistantSchema = v.strictObject({
 });
 
 /** Schema of one {@link SharedMessage}. Unknown keys (`__proto__` included) are rejected. */
-export const sharedMessageSchema = v.variant('role', [userSchema, assistantSchema]);
+export const sharedMessageSchema = v.variant('role', [sharedUserSchema, sharedAssistantSchema]);
 
 /** Schema of a {@link SharedTranscript}: at most 2,000 messages, a title of at most 500 chars. */
 export const sharedTranscriptSchema = v.strictObject({
@@ -119,14 +126,18 @@ function keepValid<T extends object>(schema: v.GenericSchema, record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, x]) => v.is(schema, x))) as T;
 }
 
-function toSharedAssistant(
+/**
+ * A reply as a transcript carries it: words, end state, timing, usage and model; never the
+ * request or the provider. Values the schema would refuse are left out.
+ */
+export function toSharedAssistant(
   message: AssistantMessage,
   includeReasoning: boolean,
 ): SharedAssistantMessage {
   const { state } = message;
   // Values the schema would refuse (a provider's fractional count, a clock far off) are left out,
   // so every transcript made here opens again.
-  const timing = keepValid(epochMs, state.timing);
+  const timing = keepValid(epochMsSchema, state.timing);
   const usage = state.usage === undefined ? undefined : keepValid(tokenCount, state.usage);
   const shared: SharedAssistantMessage = {
     role: 'assistant',

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { ChatMessage } from '../../core/chat/chat-message';
+import type { ConversationToExport } from '../../core/share/conversation-export';
 
 /** What to share: a whole conversation, or from a message. */
 export interface ShareTarget {
@@ -8,6 +9,8 @@ export interface ShareTarget {
   messages: readonly ChatMessage[];
   /** Set when sharing from an assistant message ("Share this turn"). */
   messageId?: string;
+  /** The whole conversation, every version and branch, for the JSON download. */
+  tree?: ConversationToExport;
 }
 
 interface ShareDialogProps {

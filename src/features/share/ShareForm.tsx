@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { toExportedConversation } from '../../core/share/conversation-export';
 import { toJsonExport, toMarkdown } from '../../core/share/export';
 import { encodeShareFragment, ShareLinkEncodeError } from '../../core/share/share-link-codec';
 import { toSharedTranscript, turnOf, type SharedTranscript } from '../../core/share/transcript';
@@ -76,8 +77,16 @@ export function ShareForm({ target, onClose }: { target: ShareTarget; onClose: (
   const current = !needsPassphrase && link?.key === inputKey ? link : undefined;
   const url = current !== undefined && 'url' in current ? current.url : undefined;
   const isLong = url !== undefined && url.length > LONG_LINK_CHARS;
-  const downloadJson = () =>
-    downloadText(fileNameFrom(target.title, 'json'), toJsonExport(transcript), 'application/json');
+  const downloadJson = () => {
+    const tree = target.tree ?? {
+      title: target.title,
+      systemPrompt: '',
+      versionChoices: {},
+      messages: target.messages,
+    };
+    const file = toJsonExport([toExportedConversation(tree, { includeReasoning })]);
+    downloadText(fileNameFrom(target.title, 'json'), file, 'application/json');
+  };
 
   return (
     <form method="dialog" className="flex flex-col gap-4" onSubmit={onClose}>
@@ -176,6 +185,10 @@ export function ShareForm({ target, onClose }: { target: ShareTarget; onClose: (
           </p>
         )}
       </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        The link and Markdown hold the visible branch only; the .json keeps every version and
+        branch.
+      </p>
       <div className="flex flex-wrap justify-end gap-2 pt-1 text-sm">
         <button
           type="button"
