@@ -213,6 +213,47 @@ test.describe('conversations: history, versions, storage and tabs', () => {
     await expect(chat.last().answer).toContainText('three');
   });
 
+  test('issue 10: a reply reloaded mid-stream keeps everything received up to the reload', async ({
+    page,
+  }) => {
+    const chat = new ChatPage(page);
+    await chat.openWithMock(`${DEEPSEEK}~60`);
+    await chat.send('Take your time.');
+    const last = chat.last();
+    await chat.expectStatus('reasoning');
+    // Well past the first save, and between two timed saves (once a second) whenever it is read.
+    await expect
+      .poll(async () => lettersOf(await last.reasoning.innerText()).length)
+      .toBeGreaterThan(80);
+    await page.waitForTimeout(700);
+    const shown = lettersOf(await last.reasoning.innerText());
+    await page.reload();
+
+    const reply = chat.last();
+    await expect(reply.message).toHaveAttribute('data-status', 'interrupted');
+    if ((await reply.toggle.getAttribute('aria-expanded')) !== 'true') await reply.toggle.click();
+    const kept = lettersOf(await reply.reasoning.innerText());
+    expect(kept.startsWith(shown), `kept ${kept.length} letters, ${shown.length} were shown`).toBe(
+      true,
+    );
+  });
+
+  test('issue 10: a refused send keeps the composer text', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.openWithMock(DEEPSEEK, { model: '' });
+    const question = 'A question typed before choosing a model';
+    await chat.send(question);
+    await expect(chat.settingsDialog).toBeVisible();
+    await chat.settingsDialog.getByRole('combobox', { name: 'Model', exact: true }).fill(DEEPSEEK);
+    await chat.settingsDialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(chat.settingsDialog).toBeHidden();
+    await expect(chat.composer).toHaveValue(question);
+    await chat.composer.press('Enter');
+    await expect(chat.userMessages).toHaveText([question]);
+    await expect(chat.composer).toHaveValue('');
+    await chat.expectStatus('done');
+  });
+
   test('Regenerate adds a version; the arrows move between versions and the choice survives a reload', async ({
     page,
   }) => {

@@ -52,6 +52,7 @@ function createFakePersistence(shared: SharedStorage = createSharedStorage()) {
       );
     }),
     setVersionChoices: vi.fn<ConversationPersistence['setVersionChoices']>(async () => {}),
+    keepUnloadCopy: vi.fn<NonNullable<ConversationPersistence['keepUnloadCopy']>>(),
     holdStreamLock: vi.fn<ConversationPersistence['holdStreamLock']>(async (messageId) => {
       locks.add(messageId);
       return () => locks.delete(messageId);
@@ -283,6 +284,62 @@ describe('ChatSession saving', () => {
       t.finish();
       await sent;
     }
+  });
+
+  it('issue 10: flush saves the streaming reply at once; on unload it also keeps a copy', async () => {
+    const t = setup();
+    const sent = t.session.send('Is 91 prime?', settings);
+    t.push({ type: 'reasoning-delta', text: 'Try 7. ' });
+    await settle();
+    t.nextFrame();
+    const id = t.assistant().id;
+    t.advance(SAVE_EVERY_MS / 10);
+    t.push({ type: 'reasoning-delta', text: '91 = 7 × 13.' });
+    await settle();
+    // Within SAVE_EVERY_MS of the last save and no frame yet: only a flush saves this text.
+    expect(t.savedReplies(id).at(-1)?.state.reasoning).toBe('Try 7. ');
+
+    t.session.flush();
+    expect(t.savedReplies(id).at(-1)?.state.reasoning).toBe('Try 7. 91 = 7 × 13.');
+    expect(t.persistence.keepUnloadCopy).not.toHaveBeenCalled();
+
+    t.push({ type: 'reasoning-delta', text: ' So no.' });
+    await settle();
+    t.session.flush(true);
+    const saved = t.savedReplies(id).at(-1);
+    expect(saved?.state.reasoning).toBe('Try 7. 91 = 7 × 13. So no.');
+    expect(t.persistence.keepUnloadCopy).toHaveBeenCalledExactlyOnceWith(
+      t.snapshot().conversationId,
+      saved,
+    );
+
+    t.finish();
+    await sent;
+    // Nothing is streaming: a flush saves nothing more.
+    const count = t.saved().length;
+    t.session.flush(true);
+    expect(t.saved()).toHaveLength(count);
+  });
+
+  it('issue 10: a lost connection keeps a copy of what arrived before it ends the reply', async () => {
+    const t = setup();
+    const sent = t.session.send('Is 91 prime?', settings);
+    t.push({ type: 'reasoning-delta', text: 'Try 7. ' });
+    await settle();
+    t.nextFrame();
+    t.push({ type: 'reasoning-delta', text: '91 = 7 × 13.' });
+    t.fail(new TypeError('Failed to fetch'));
+    await sent;
+
+    const [conversationId, copy] = t.persistence.keepUnloadCopy.mock.calls[0] ?? [];
+    expect(conversationId).toBe(t.snapshot().conversationId);
+    expect(copy?.role === 'assistant' && copy.state).toMatchObject({
+      status: 'reasoning',
+      reasoning: 'Try 7. 91 = 7 × 13.',
+    });
+    const final = t.savedReplies(t.assistant().id).at(-1);
+    expect(final?.state.status).toBe('error');
+    expect(final?.revision).toBeGreaterThan(copy?.revision ?? Infinity);
   });
 
   it('raises the revision on every save of a message', async () => {

@@ -266,6 +266,22 @@ export class ChatSession {
     this.publish();
   }
 
+  /**
+   * Saves the streaming reply now, whatever the timer says: for a page going hidden or away, which
+   * may be gone before the next timed save. With `isUnloading` (on `pagehide`) a copy is also kept
+   * synchronously, since the page may close before the save finishes.
+   */
+  flush(isUnloading = false): void {
+    const live = this.live;
+    const conversationId = this.conversationId;
+    if (live === undefined || conversationId === undefined) return;
+    this.saveLive(true);
+    const message = this.all.find((m) => m.id === live.id);
+    if (isUnloading && message?.role === 'assistant') {
+      this.deps.persistence?.keepUnloadCopy?.(conversationId, { ...message, state: live.state });
+    }
+  }
+
   /** Marks messages that were streaming in a page that is gone as interrupted, and saves them. */
   markInterrupted(ids: readonly string[]): void {
     for (const id of ids) {
@@ -406,6 +422,9 @@ export class ChatSession {
       else if (error instanceof HttpError) {
         apply({ type: 'http-error', status: error.status, error: error.providerError });
       } else {
+        // A page that is reloading or closing cuts its streams before `pagehide`, and the page
+        // may be gone before the next save finishes: keep what arrived first.
+        this.flush(true);
         apply({ type: 'connection-lost', message: describeNetworkError(error, request.url) });
       }
     } finally {
