@@ -430,6 +430,37 @@ test.describe('conversations: history, versions, storage and tabs', () => {
     await expect.poll(async () => (await scrollState(chat)).fromBottom).toBeLessThanOrEqual(48);
   });
 
+  test('issue 10: after a storage-full error, unsaved messages wait and are saved once there is space', async ({
+    page,
+  }) => {
+    // IndexedDB refuses every write while `__isStorageFull` is set, as a full disk does.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+        if ((window as { __isStorageFull?: boolean }).__isStorageFull === true) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return put.apply(this, args);
+      };
+    });
+    const chat = new ChatPage(page);
+    await chat.openWithMock(DEEPSEEK);
+    await page.evaluate(() => ((window as { __isStorageFull?: boolean }).__isStorageFull = true));
+    await chat.send('Saved later?');
+    await chat.expectStatus('done');
+    const banner = page.getByTestId('storage-banner');
+    await expect(banner).toContainText('Browser storage is full');
+    await expect(banner).toContainText(/\d+ unsaved changes wait in this tab/);
+
+    await page.evaluate(() => ((window as { __isStorageFull?: boolean }).__isStorageFull = false));
+    await expect(banner).toBeHidden({ timeout: 15_000 });
+    await page.reload();
+    await expect(chat.userMessages).toHaveText(['Saved later?']);
+    await chat.expectStatus('done');
+    await expect(chat.last().answer).toContainText('three');
+    await expect(new Sidebar(page).conversation('Saved later?')).toBeVisible();
+  });
+
   test('two pages on one conversation both end with every message', async ({ page, context }) => {
     const a = new ChatPage(page);
     await a.openWithMock(DEEPSEEK);
