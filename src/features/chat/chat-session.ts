@@ -129,8 +129,7 @@ export class ChatSession {
   /**
    * Shows a conversation as saved (on open, or when another tab changed it). Messages are merged
    * by id: the saved copy wins unless this tab's is newer (`supersedes`), this tab's streaming
-   * reply always wins, and messages this tab
-   * created but hasn't finished saving stay.
+   * reply always wins, and messages this tab created but hasn't finished saving stay.
    */
   showConversation(
     conversationId: string | undefined,
