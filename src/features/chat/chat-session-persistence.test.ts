@@ -321,6 +321,27 @@ describe('ChatSession saving', () => {
     expect(t.saved()).toHaveLength(count);
   });
 
+  it('issue 10: on unload, a question whose save has not finished is kept too', async () => {
+    const t = setup();
+    t.control.holdWrites = true;
+    const sent = t.session.send('Is 91 prime?', settings);
+    await settle();
+    t.session.flush(true);
+    const kept = t.persistence.keepUnloadCopy.mock.calls.map(([, message]) => message.role);
+    expect(kept.sort()).toEqual(['assistant', 'user']);
+
+    t.commitAll();
+    t.control.holdWrites = false;
+    t.push({ type: 'answer-delta', text: 'No.' }, { type: 'done' });
+    await sent;
+    t.commitAll();
+    await settle();
+    t.persistence.keepUnloadCopy.mockClear();
+    // Every save has finished: nothing is left to keep.
+    t.session.flush(true);
+    expect(t.persistence.keepUnloadCopy).not.toHaveBeenCalled();
+  });
+
   it('issue 10: a lost connection keeps a copy of what arrived before it ends the reply', async () => {
     const t = setup();
     const sent = t.session.send('Is 91 prime?', settings);
@@ -328,8 +349,10 @@ describe('ChatSession saving', () => {
     await settle();
     t.nextFrame();
     t.push({ type: 'reasoning-delta', text: '91 = 7 × 13.' });
+    // A slow disk: the failed state is still being written when the page closes.
+    t.control.holdWrites = true;
     t.fail(new TypeError('Failed to fetch'));
-    await sent;
+    await settle();
 
     const [conversationId, copy] = t.persistence.keepUnloadCopy.mock.calls[0] ?? [];
     expect(conversationId).toBe(t.snapshot().conversationId);
@@ -337,6 +360,16 @@ describe('ChatSession saving', () => {
       status: 'reasoning',
       reasoning: 'Try 7. 91 = 7 × 13.',
     });
+
+    // The page closing now (its closing may be what cut the stream): the copy stays the one from
+    // before the failure, so the next page shows the reply interrupted, not failed.
+    t.session.flush(true);
+    const copies = t.persistence.keepUnloadCopy.mock.calls.map(([, message]) => message);
+    expect(copies.filter((m) => m.role === 'assistant')).toEqual([copy]);
+
+    t.commitAll();
+    t.control.holdWrites = false;
+    await sent;
     const final = t.savedReplies(t.assistant().id).at(-1);
     expect(final?.state.status).toBe('error');
     expect(final?.revision).toBeGreaterThan(copy?.revision ?? Infinity);

@@ -114,6 +114,11 @@ export class ChatSession {
   private pendingChoiceSaves = 0;
   private lastLiveSave: Promise<void> = Promise.resolve();
   private systemPrompt = '';
+  /** Saves not finished yet, by message id: what a closing page keeps copies of. */
+  private readonly unconfirmed = new Map<
+    string,
+    { conversationId: string; message: ChatMessage }
+  >();
 
   constructor(private readonly deps: ChatSessionDeps) {}
 
@@ -267,17 +272,18 @@ export class ChatSession {
 
   /**
    * Saves the streaming reply now, whatever the timer says: for a page going hidden or away, which
-   * may be gone before the next timed save. With `isUnloading` (on `pagehide`) a copy is also kept
-   * synchronously, since the page may close before the save finishes.
+   * may be gone before the next timed save. With `isUnloading` (on `pagehide`) a copy of every
+   * message whose save has not finished (the reply, a question just sent) is also kept
+   * synchronously, since the page may close before the saves do.
    */
   flush(isUnloading = false): void {
-    const live = this.live;
-    const conversationId = this.conversationId;
-    if (live === undefined || conversationId === undefined) return;
     this.saveLive(true);
-    const message = this.all.find((m) => m.id === live.id);
-    if (isUnloading && message?.role === 'assistant') {
-      this.deps.persistence?.keepUnloadCopy?.(conversationId, { ...message, state: live.state });
+    if (!isUnloading) return;
+    for (const { conversationId, message } of this.unconfirmed.values()) {
+      // A reply cut by a network failure was kept as it stood when the stream was cut: a page
+      // that is closing cuts its streams first, and that reply was interrupted, not failed.
+      if (message.role === 'assistant' && message.state.error?.kind === 'network') continue;
+      this.deps.persistence?.keepUnloadCopy?.(conversationId, message);
     }
   }
 
@@ -511,7 +517,12 @@ export class ChatSession {
     if (id === undefined || persistence === undefined) return Promise.resolve();
     const revision = (message.revision ?? 0) + 1;
     this.all = this.all.map((m) => (m.id === message.id ? { ...m, revision } : m));
-    return persistence.saveMessage(id, { ...message, revision });
+    const saved = { ...message, revision };
+    const write = { conversationId: id, message: saved };
+    this.unconfirmed.set(saved.id, write);
+    return persistence.saveMessage(id, saved).finally(() => {
+      if (this.unconfirmed.get(saved.id) === write) this.unconfirmed.delete(saved.id);
+    });
   }
 
   private saveChoices(): void {
