@@ -213,6 +213,47 @@ test.describe('conversations: history, versions, storage and tabs', () => {
     await expect(chat.last().answer).toContainText('three');
   });
 
+  test('issue 10: a reply reloaded mid-stream keeps everything received up to the reload', async ({
+    page,
+  }) => {
+    const chat = new ChatPage(page);
+    await chat.openWithMock(`${DEEPSEEK}~60`);
+    await chat.send('Take your time.');
+    const last = chat.last();
+    await chat.expectStatus('reasoning');
+    // Well past the first save, and between two timed saves (once a second) whenever it is read.
+    await expect
+      .poll(async () => lettersOf(await last.reasoning.innerText()).length)
+      .toBeGreaterThan(80);
+    await page.waitForTimeout(700);
+    const shown = lettersOf(await last.reasoning.innerText());
+    await page.reload();
+
+    const reply = chat.last();
+    await expect(reply.message).toHaveAttribute('data-status', 'interrupted');
+    if ((await reply.toggle.getAttribute('aria-expanded')) !== 'true') await reply.toggle.click();
+    const kept = lettersOf(await reply.reasoning.innerText());
+    expect(kept.startsWith(shown), `kept ${kept.length} letters, ${shown.length} were shown`).toBe(
+      true,
+    );
+  });
+
+  test('issue 10: a refused send keeps the composer text', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.openWithMock(DEEPSEEK, { model: '' });
+    const question = 'A question typed before choosing a model';
+    await chat.send(question);
+    await expect(chat.settingsDialog).toBeVisible();
+    await chat.settingsDialog.getByRole('combobox', { name: 'Model', exact: true }).fill(DEEPSEEK);
+    await chat.settingsDialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(chat.settingsDialog).toBeHidden();
+    await expect(chat.composer).toHaveValue(question);
+    await chat.composer.press('Enter');
+    await expect(chat.userMessages).toHaveText([question]);
+    await expect(chat.composer).toHaveValue('');
+    await chat.expectStatus('done');
+  });
+
   test('Regenerate adds a version; the arrows move between versions and the choice survives a reload', async ({
     page,
   }) => {
@@ -387,6 +428,37 @@ test.describe('conversations: history, versions, storage and tabs', () => {
     // And it follows again until the end.
     await chat.expectStatus('done', 30_000);
     await expect.poll(async () => (await scrollState(chat)).fromBottom).toBeLessThanOrEqual(48);
+  });
+
+  test('issue 10: after a storage-full error, unsaved messages wait and are saved once there is space', async ({
+    page,
+  }) => {
+    // IndexedDB refuses every write while `__isStorageFull` is set, as a full disk does.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+        if ((window as { __isStorageFull?: boolean }).__isStorageFull === true) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return put.apply(this, args);
+      };
+    });
+    const chat = new ChatPage(page);
+    await chat.openWithMock(DEEPSEEK);
+    await page.evaluate(() => ((window as { __isStorageFull?: boolean }).__isStorageFull = true));
+    await chat.send('Saved later?');
+    await chat.expectStatus('done');
+    const banner = page.getByTestId('storage-banner');
+    await expect(banner).toContainText('Browser storage is full');
+    await expect(banner).toContainText(/\d+ unsaved changes wait in this tab/);
+
+    await page.evaluate(() => ((window as { __isStorageFull?: boolean }).__isStorageFull = false));
+    await expect(banner).toBeHidden({ timeout: 15_000 });
+    await page.reload();
+    await expect(chat.userMessages).toHaveText(['Saved later?']);
+    await chat.expectStatus('done');
+    await expect(chat.last().answer).toContainText('three');
+    await expect(new Sidebar(page).conversation('Saved later?')).toBeVisible();
   });
 
   test('two pages on one conversation both end with every message', async ({ page, context }) => {

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { APP_PORT, MOCK_PORT } from './support/ports.mjs';
 import { ChatPage } from './pages/chat-page';
+import { Sidebar } from './pages/sidebar';
+import { readFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { encodeShareFragment } from '../src/core/share/share-link-codec';
 import { lettersOf, expectedText } from './support/expected-text';
@@ -186,33 +188,77 @@ test.describe('share links that need no server', () => {
     await expect(page.getByTestId('share-error')).toContainText('5 MB');
   });
 
-  test('an exported JSON imports back to an equal conversation', async ({ page }) => {
+  test('issue 11: JSON export → import restores two versions and two branches; a second import asks', async ({
+    page,
+  }) => {
     const chat = new ChatPage(page);
+    const sidebar = new Sidebar(page);
     await chat.openWithMock('deepseek-reasoner-vercel-ai');
-    await chat.send('Export me');
+    const question = 'How many r are in strawberry?';
+    const edited = 'How many r are in the word strawberry, exactly?';
+    await chat.send(question);
     await chat.expectStatus('done');
+    await chat.chooseModel('alibaba-qwen3-max-reasoning-vercel-ai');
+    await chat.last().message.getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await expect(page.getByLabel('answer version 2 of 2')).toBeVisible();
+    await chat.expectStatus('done');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Edit message' }).fill(edited);
+    await page.getByRole('button', { name: 'Send edit', exact: true }).click();
+    await expect(page.getByLabel('question version 2 of 2')).toBeVisible();
+    await chat.expectStatus('done');
+
     await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect(page.getByRole('dialog')).toContainText('the .json keeps every version');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download .json' }).click();
     const file = await (await download).path();
     await page.getByRole('button', { name: 'Done' }).click();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: number;
+      contents: string;
+      conversations: { messages: unknown[] }[];
+    };
+    expect(exported.version).toBe(2);
+    expect(exported.contents).toMatch(/every version and branch/i);
+    expect(exported.conversations[0]?.messages).toHaveLength(5);
 
-    await page.getByRole('button', { name: 'New chat' }).click();
-    await page.getByLabel('Import a Ruminate JSON export').setInputFiles(file);
+    await sidebar.delete(question);
+    await expect(sidebar.rows).toHaveText(['No conversations yet.']);
+    const importer = page.getByLabel('Import a Ruminate JSON export');
+    await importer.setInputFiles(file);
     await expect(
-      page.getByRole('status').filter({ hasText: 'Imported 1 conversation' }),
+      page.getByRole('status').filter({ hasText: 'Imported 1 conversation.' }),
     ).toBeVisible();
-    await expect(page.getByTestId('user-message')).toHaveText('Export me');
-    const reply = page.getByTestId('assistant-message');
-    await expect(reply).toHaveAttribute('data-status', 'done');
-    const expected = expectedText('deepseek-reasoner-vercel-ai');
-    expect(lettersOf(await reply.getByTestId('answer').innerText())).toBe(
-      lettersOf(expected.answer),
-    );
+    await expect(sidebar.conversation(question)).toBeVisible();
+    await expect(page.getByLabel('question version 2 of 2')).toBeVisible();
+    await expect(chat.userMessages).toHaveText([edited]);
+    await expect(chat.last().message).toContainText('Mock');
+    await expect(chat.last().message).not.toContainText('Shared transcript');
+    await page.getByRole('button', { name: 'Previous question version' }).click();
+    await expect(chat.userMessages).toHaveText([question]);
+    await expect(page.getByLabel('answer version 2 of 2')).toBeVisible();
+    await chat.last().message.getByRole('button', { name: 'Previous answer version' }).click();
+    await expect(page.getByLabel('answer version 1 of 2')).toBeVisible();
+    await expect(chat.last().answer).toContainText('three');
+
+    // The same file again: Ruminate recognises it and asks.
+    await importer.setInputFiles([]);
+    await importer.setInputFiles(file);
+    const ask = page.getByRole('alert').filter({ hasText: 'is already in your history' });
+    await expect(ask).toContainText(question);
+    await ask.getByRole('button', { name: 'Skip', exact: true }).click();
     await expect(
-      page
-        .getByRole('navigation', { name: 'Conversations' })
-        .getByRole('button', { name: 'Export me', exact: true }),
-    ).toHaveCount(2);
+      page.getByRole('status').filter({ hasText: 'Nothing new to import' }),
+    ).toBeVisible();
+    await expect(sidebar.conversation(question)).toHaveCount(1);
+
+    await importer.setInputFiles([]);
+    await importer.setInputFiles(file);
+    await ask.getByRole('button', { name: 'Keep both', exact: true }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Imported 1 conversation.' }),
+    ).toBeVisible();
+    await expect(sidebar.conversation(question)).toHaveCount(2);
   });
 });

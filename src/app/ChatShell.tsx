@@ -11,7 +11,8 @@ import { ShareDialog, type ShareTarget } from '../features/share/ShareDialog';
 import { createLocalStore } from '../lib/local-store';
 import { titleFrom } from '../storage/conversation-title';
 import { DialogPart } from './DialogPart';
-import { importTranscripts } from './import-transcripts';
+import type { ImportOutcome } from '../features/history/Sidebar';
+import { planImport, saveImport } from './import-conversations';
 import { LazyPart } from './LazyPart';
 import { PartLoadError, preload } from './on-demand';
 import { PartLoadFailure, PartLoading } from './PartStates';
@@ -21,6 +22,10 @@ import type { StorageState } from './use-storage';
 
 /** Whether the person dismissed the Demo notice (remembered in this browser). */
 const demoNoticeStore = createLocalStore('ruminate.demoNoticeDismissed.v1', v.boolean(), false);
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** The chat screen: header, banners, conversation list, the chat itself and its dialogs. */
 export function ChatShell({ storage }: { storage: StorageState }) {
@@ -41,11 +46,22 @@ export function ChatShell({ storage }: { storage: StorageState }) {
         target.conversationId === undefined ? undefined : await store?.load(target.conversationId);
       const first = target.messages.find((m) => m.role === 'user');
       const title = saved?.record.title ?? titleFrom(first?.role === 'user' ? first.content : '');
+      // The saved tree, with this tab's copies of the visible messages (a streaming reply is
+      // saved only now and then).
+      const all = new Map([...(saved?.messages ?? []), ...target.messages].map((m) => [m.id, m]));
+      const tree = {
+        id: saved?.record.id,
+        title,
+        systemPrompt: saved?.record.systemPrompt ?? '',
+        versionChoices: saved?.record.versionChoices ?? {},
+        messages: [...all.values()],
+      };
       setShareTarget({
         title,
         messages: target.messages,
         messageId: target.messageId,
         conversationId: target.conversationId,
+        tree,
       });
     },
     [store],
@@ -55,17 +71,40 @@ export function ChatShell({ storage }: { storage: StorageState }) {
     [openShare],
   );
   const handleImport = useCallback(
-    async (text: string): Promise<string> => {
+    async (text: string): Promise<ImportOutcome> => {
       // An earlier failed download is tried again.
       importPart.reset();
       const importer = await importPart.load().catch((error: PartLoadError) => error);
-      if (importer instanceof PartLoadError) return importer.message;
+      if (importer instanceof PartLoadError) return { note: importer.message };
       const parsed = importer.parseJsonImport(text);
-      if (!parsed.ok) return parsed.error;
-      if (store === undefined) return 'Storage is not open yet.';
-      const ids = await importTranscripts(store, parsed.transcripts);
-      if (ids[0] !== undefined) openConversation(ids[0]);
-      return `Imported ${ids.length} conversation${ids.length === 1 ? '' : 's'}.`;
+      if (!parsed.ok) return { note: parsed.error };
+      if (store === undefined) return { note: 'Storage is not open yet.' };
+      const plan = await planImport(store, parsed.conversations).catch((error: unknown) => {
+        console.warn('Ruminate could not read the history to import:', error);
+        return undefined;
+      });
+      if (plan === undefined)
+        return { note: 'Nothing was imported: the history could not be read.' };
+      const finish = async (conversations: typeof plan.fresh, skipped: number) => {
+        const saved = await saveImport(store, conversations);
+        if (!saved.ok) return saved.error;
+        if (saved.ids[0] !== undefined) openConversation(saved.ids[0]);
+        const kept = `${plural(skipped, 'conversation')} already in your history`;
+        if (saved.ids.length === 0) return `Nothing new to import: skipped ${kept}.`;
+        const imported = `Imported ${plural(saved.ids.length, 'conversation')}.`;
+        return skipped === 0 ? imported : `${imported} Skipped ${kept}.`;
+      };
+      const held = plan.duplicates.length;
+      if (held === 0) return { note: await finish(plan.fresh, 0) };
+      const title = plan.duplicates[0]?.record.title ?? '';
+      return {
+        question:
+          held === 1
+            ? `“${title}” is already in your history. Keep both copies, or skip it?`
+            : `${held} of these conversations are already in your history. Keep both copies, or skip them?`,
+        keepBoth: () => finish([...plan.fresh, ...plan.duplicates], 0),
+        skip: () => finish(plan.fresh, held),
+      };
     },
     [store, openConversation],
   );

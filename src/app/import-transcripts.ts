@@ -16,18 +16,16 @@ export async function importTranscripts(
     const now = Date.now();
     const id = createId(now);
     const messages = toChatMessages(transcript, () => createId(now), now);
-    await store.importConversation(
-      {
-        id,
-        title: transcript.title || 'Imported conversation',
-        isTitleEdited: true,
-        createdAt: now,
-        updatedAt: now,
-        systemPrompt: '',
-        versionChoices: {},
-      },
-      messages,
-    );
+    const record = {
+      id,
+      title: transcript.title || 'Imported conversation',
+      isTitleEdited: true,
+      createdAt: now,
+      updatedAt: now,
+      systemPrompt: '',
+      versionChoices: {},
+    };
+    await store.importConversations([{ record, messages }], (saved) => saved);
     ids.push(id);
   }
   return ids;

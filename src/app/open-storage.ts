@@ -5,10 +5,11 @@
 import {
   browserPersistence,
   type ConversationPersistence,
-  type StorageProblem,
+  type SaveStatus,
 } from '../features/chat/conversation-persistence';
 import { openRuminateDb } from '../storage/conversation-db';
 import { ConversationStore } from '../storage/conversation-store';
+import { saveUnloadCopies } from '../storage/unload-copies';
 
 /** Open conversation storage, and why it is in memory only, if it is. */
 export interface OpenedStorage {
@@ -19,13 +20,15 @@ export interface OpenedStorage {
 }
 
 /**
- * Opens IndexedDB, or an in-memory database when IndexedDB is unavailable, and the persistence
- * over it, which reports failed writes to `onProblem`. Never rejects.
+ * Opens IndexedDB, or an in-memory database when IndexedDB is unavailable, saves the copies a
+ * closing page kept (see `unload-copies.ts`), and makes the persistence over it, which reports
+ * saving to `onStatus`. Never rejects.
  */
-export async function openStorage(
-  onProblem: (problem: StorageProblem, error: unknown) => void,
-): Promise<OpenedStorage> {
+export async function openStorage(onStatus: (status: SaveStatus) => void): Promise<OpenedStorage> {
   const opened = await openRuminateDb();
   const store = new ConversationStore(opened.db);
-  return { store, persistence: browserPersistence(store, onProblem), problem: opened.problem };
+  await saveUnloadCopies(store).catch((error: unknown) => {
+    console.warn('Ruminate could not save what a closing page kept:', error);
+  });
+  return { store, persistence: browserPersistence(store, onStatus), problem: opened.problem };
 }

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { onDemand, type OnDemand } from './on-demand';
+import type { SaveStatus } from '../features/chat/conversation-persistence';
 import type { OpenedStorage } from './open-storage';
 import { useStorage } from './use-storage';
 
@@ -68,5 +69,40 @@ describe('useStorage', () => {
     expect(screen.getByTestId('store')).toHaveTextContent('open');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     consoleWarn.mockRestore();
+  });
+
+  it('issue 10: says how many changes wait to be saved, and clears once they are saved', async () => {
+    let report: (status: SaveStatus) => void = () => undefined;
+    importStorage.mockResolvedValueOnce({
+      openStorage: (onStatus: (status: SaveStatus) => void) => {
+        report = onStatus;
+        return opened().openStorage();
+      },
+    });
+    const consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await renderHarness();
+    const full = { kind: 'problem', problem: 'quota', error: new Error('full') } as const;
+    act(() => report({ ...full, unsaved: 1 }));
+    expect(screen.getByTestId('problem')).toHaveTextContent(
+      'Browser storage is full: 1 unsaved change waits in this tab and will be saved as soon as storage works again',
+    );
+    act(() => report({ ...full, unsaved: 3 }));
+    expect(screen.getByTestId('problem')).toHaveTextContent('3 unsaved changes wait in this tab');
+    act(() => report({ kind: 'saved' }));
+    expect(screen.getByTestId('problem')).toBeEmptyDOMElement();
+    consoleWarn.mockRestore();
+  });
+
+  it('“saved” does not clear the in-memory notice', async () => {
+    let report: (status: SaveStatus) => void = () => undefined;
+    importStorage.mockResolvedValueOnce({
+      openStorage: (onStatus: (status: SaveStatus) => void) => {
+        report = onStatus;
+        return opened('This browser won’t let Ruminate save.').openStorage();
+      },
+    });
+    await renderHarness();
+    act(() => report({ kind: 'saved' }));
+    expect(screen.getByTestId('problem')).toHaveTextContent('won’t let Ruminate save');
   });
 });

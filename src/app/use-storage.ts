@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   ConversationPersistence,
+  SaveStatus,
   StorageProblem,
 } from '../features/chat/conversation-persistence';
 import type { ConversationStore } from '../storage/conversation-store';
@@ -21,10 +22,13 @@ export interface StorageState {
   retry: () => void;
 }
 
-const QUOTA_MESSAGE =
-  'Browser storage is full: new messages stay in this tab but are not saved. Delete old conversations or free space in your browser to save again.';
-const FAILED_MESSAGE =
-  'Saving to browser storage failed: new messages stay in this tab but are not saved.';
+/** The banner's words for a save problem, with how many changes wait to be saved. */
+export function saveProblemMessage(problem: StorageProblem, unsaved: number): string {
+  const waiting = `${unsaved} unsaved change${unsaved === 1 ? '' : 's'} wait${unsaved === 1 ? 's' : ''} in this tab and will be saved as soon as storage works again; keep the tab open until then.`;
+  return problem === 'quota'
+    ? `Browser storage is full: ${waiting} Delete old conversations or free space in your browser.`
+    : `Saving to browser storage failed: ${waiting}`;
+}
 
 /**
  * Downloads the storage code, then opens IndexedDB once (falling back to memory), and reports
@@ -36,9 +40,17 @@ export function useStorage(): StorageState {
   const [failure, setFailure] = useState<string>();
   const [attempt, setAttempt] = useState(0);
 
-  const reportProblem = useCallback((kind: StorageProblem, error: unknown) => {
-    console.warn('Ruminate could not save:', error);
-    setProblem(kind === 'quota' ? QUOTA_MESSAGE : FAILED_MESSAGE);
+  // Whether the banner shows a save problem (not the in-memory notice), so that "saved" clears it.
+  const isSaveProblem = useRef(false);
+  const reportProblem = useCallback((status: SaveStatus) => {
+    if (status.kind === 'saved') {
+      if (isSaveProblem.current) setProblem(undefined);
+      isSaveProblem.current = false;
+      return;
+    }
+    console.warn('Ruminate could not save:', status.error);
+    isSaveProblem.current = true;
+    setProblem(saveProblemMessage(status.problem, status.unsaved));
   }, []);
 
   useEffect(() => {

@@ -168,6 +168,30 @@ describe('ConversationStore', () => {
     expect(messages?.[0]).toMatchObject({ id: 'm2', revision: 2, state: { answer: 'No.' } });
   });
 
+  it('saveMessage keeps a saved copy with a higher revision', async () => {
+    const store = new ConversationStore(freshDb());
+    await store.saveMessage('c1', { ...reply('m2', 'm1', { answer: 'Newer' }), revision: 3 });
+    await store.saveMessage('c1', { ...reply('m2', 'm1', { answer: 'Stale' }), revision: 2 });
+    expect((await store.load('c1'))?.messages ?? []).toEqual([]);
+    const saved = await store.db.messages.get('m2');
+    expect(saved).toMatchObject({ revision: 3, state: { answer: 'Newer' } });
+  });
+
+  it('issue 10: a late “interrupted” write at an equal revision does not overwrite a finished reply', async () => {
+    const store = new ConversationStore(freshDb());
+    const done = { ...reply('m2', 'm1', { answer: 'The whole answer.' }), revision: 4 };
+    await store.saveMessage('c1', done);
+    const interrupted: AssistantMessage = {
+      ...done,
+      state: { ...done.state, status: 'interrupted', answer: 'The whole' },
+    };
+    await store.saveMessage('c1', interrupted);
+    expect(await store.db.messages.get('m2')).toMatchObject({
+      revision: 4,
+      state: { status: 'done', answer: 'The whole answer.' },
+    });
+  });
+
   it('rename sets the title and marks it edited; a blank name becomes “Untitled”', async () => {
     const store = new ConversationStore(freshDb());
     await store.create(conversation('c1', 100));

@@ -5,6 +5,8 @@
 import { liveQuery } from 'dexie';
 import type { ChatMessage } from '../core/chat/chat-message';
 import type { VersionChoices } from '../core/chat/conversation-tree';
+import { contentKey } from '../core/chat/content-key';
+import { supersedes } from '../core/chat/supersedes';
 import type { ConversationRecord, MessageRecord, RuminateDb } from './conversation-db';
 
 // Kept apart so the first screen can title a conversation without loading Dexie.
@@ -51,13 +53,14 @@ export class ConversationStore {
   }
 
   /**
-   * Saves (inserts or replaces) one message, unless the saved copy has a higher revision: a tab
-   * holding an old copy never writes over a newer one.
+   * Saves (inserts or replaces) one message, unless the saved copy is newer (see `supersedes`):
+   * the revisions are compared inside the write's transaction, so a tab holding an old copy never
+   * writes over a newer one, and a late "interrupted" mark never undoes a finished reply.
    */
   async saveMessage(conversationId: string, message: ChatMessage): Promise<void> {
     await this.db.transaction('rw', this.db.messages, async () => {
       const saved = await this.db.messages.get(message.id);
-      if (saved !== undefined && (saved.revision ?? 0) > (message.revision ?? 0)) return;
+      if (saved !== undefined && !supersedes(message, toMessage(saved))) return;
       await this.db.messages.put({ ...message, conversationId, updatedAt: Date.now() });
     });
   }
@@ -94,12 +97,59 @@ export class ConversationStore {
     });
   }
 
-  /** Saves a whole conversation at once (an import); its ids must be new. */
-  async importConversation(
-    record: ConversationRecord,
-    messages: readonly ChatMessage[],
-  ): Promise<void> {
-    await this.restore({ record, messages: [...messages] });
+  /**
+   * Saves imported conversations in one transaction: all of them, or none when any write fails.
+   * A conversation whose id or any of whose message ids is taken (saved already, or earlier in
+   * `items`) is saved as `renameTaken` returns it, with fresh ids.
+   * @returns the id each conversation was saved under, in order.
+   * @throws what IndexedDB threw (`QuotaExceededError` when storage is full); nothing is saved.
+   */
+  async importConversations(
+    items: readonly SavedConversation[],
+    renameTaken: (saved: SavedConversation) => SavedConversation,
+  ): Promise<string[]> {
+    return this.db.transaction('rw', this.db.conversations, this.db.messages, async () => {
+      const taken = new Set<string>();
+      const ids = items.flatMap((item) => [item.record.id, ...item.messages.map((m) => m.id)]);
+      const [conversations, messages] = await Promise.all([
+        this.db.conversations.bulkGet(ids),
+        this.db.messages.bulkGet(ids),
+      ]);
+      for (const found of [...conversations, ...messages]) if (found) taken.add(found.id);
+      const saved: string[] = [];
+      for (const item of items) {
+        const itemIds = [item.record.id, ...item.messages.map((m) => m.id)];
+        const next = itemIds.some((id) => taken.has(id)) ? renameTaken(item) : item;
+        for (const id of [next.record.id, ...next.messages.map((m) => m.id)]) taken.add(id);
+        await this.db.conversations.put(next.record);
+        await this.db.messages.bulkPut(
+          next.messages.map((m) => ({
+            ...m,
+            conversationId: next.record.id,
+            updatedAt: Date.now(),
+          })),
+        );
+        saved.push(next.record.id);
+      }
+      return saved;
+    });
+  }
+
+  /** The saved conversations among `ids`, by id. */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const found = await this.db.conversations.bulkGet([...ids]);
+    return new Set(found.flatMap((record) => (record === undefined ? [] : [record.id])));
+  }
+
+  /** Each saved conversation's {@link contentKey}, mapped to its id. */
+  async contentKeys(): Promise<Map<string, string>> {
+    const byConversation = new Map<string, ChatMessage[]>();
+    await this.db.messages.each((record) => {
+      const list = byConversation.get(record.conversationId);
+      if (list === undefined) byConversation.set(record.conversationId, [toMessage(record)]);
+      else list.push(toMessage(record));
+    });
+    return new Map([...byConversation].map(([id, messages]) => [contentKey(messages), id]));
   }
 
   /** All conversations, most recently updated first. */

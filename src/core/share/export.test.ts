@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonImport, toJsonExport, toJsonHistoryExport, toMarkdown } from './export';
+import { fromTranscript, type ExportedConversation } from './conversation-export';
+import { MAX_IMPORT_CONVERSATIONS, parseJsonImport, toJsonExport, toMarkdown } from './export';
 import type { SharedAssistantMessage, SharedTranscript } from './transcript';
 
 const transcript: SharedTranscript = {
@@ -113,6 +114,37 @@ describe('toMarkdown', () => {
     );
   });
 
+  it('issue 10: writes no HTML but its own <details>: tags in messages and the title are text', () => {
+    const markdown = toMarkdown({
+      title: 'Hi <img src=x onerror=alert(1)>',
+      messages: [
+        { role: 'user', content: 'What does <script>alert(1)</script> do?' },
+        {
+          role: 'assistant',
+          reasoning: '<iframe src="https://example.com"></iframe>',
+          answer:
+            'It runs `<script>` code:\n\n```html\n<script>alert(1)</script>\n```\n<b>done</b>',
+          status: 'done',
+        },
+      ],
+    });
+    const tags = [...markdown.matchAll(/<\/?([a-z]+)/gi)].map((match) => match[1]);
+    expect(tags).toEqual([
+      'details',
+      'summary',
+      'summary',
+      'details',
+      'script',
+      'script',
+      'script',
+    ]);
+    expect(markdown).toContain('# Hi &lt;img src=x onerror=alert(1)>');
+    expect(markdown).toContain('What does &lt;script>alert(1)&lt;/script> do?');
+    expect(markdown).toContain('&lt;iframe src="https://example.com">&lt;/iframe>');
+    expect(markdown).toContain('It runs `<script>` code:');
+    expect(markdown).toContain('```html\n<script>alert(1)</script>\n```\n&lt;b>done&lt;/b>');
+  });
+
   it('closes a code fence left open, so it cannot swallow what follows', () => {
     const markdown = toMarkdown(reply({ reasoning: 'look:\n````py\nx = 1\n```\nstill code' }));
     expect(markdown).toContain('````py\nx = 1\n```\nstill code\n````\n\n</details>');
@@ -128,30 +160,65 @@ describe('toMarkdown', () => {
 
 describe('JSON export and import', () => {
   const at = new Date('2025-01-02T03:04:05.000Z');
+  const tree: ExportedConversation = {
+    id: 'c1',
+    title: 'Sky colour',
+    systemPrompt: 'Be brief.',
+    versionChoices: { q1: 'a1' },
+    messages: [
+      { id: 'q1', parentId: null, createdAt: 1, role: 'user', content: 'Why is the sky blue?' },
+      { id: 'a1', parentId: 'q1', createdAt: 2, ...transcript.messages[1]!, role: 'assistant' },
+      {
+        id: 'a2',
+        parentId: 'q1',
+        createdAt: 3,
+        role: 'assistant',
+        reasoning: '',
+        answer: 'Scattering.',
+        status: 'done',
+        providerName: 'DeepSeek',
+      },
+    ],
+  } as ExportedConversation;
 
-  it('writes a versioned file that imports back equal', () => {
-    const text = toJsonExport(transcript, at);
-    expect(JSON.parse(text)).toEqual({
-      format: 'ruminate-transcript',
-      version: 1,
-      exportedAt: '2025-01-02T03:04:05.000Z',
-      transcript,
-    });
-    expect(Object.keys(JSON.parse(text))).toEqual([
+  it('writes version 2, saying it holds every version and branch, and reads it back equal', () => {
+    const text = toJsonExport([tree], at);
+    const file = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(file)).toEqual([
       'format',
       'version',
       'exportedAt',
-      'transcript',
+      'contents',
+      'conversations',
     ]);
-    expect(parseJsonImport(text)).toEqual({ ok: true, transcripts: [transcript] });
+    expect(file).toMatchObject({
+      format: 'ruminate-transcript',
+      version: 2,
+      exportedAt: '2025-01-02T03:04:05.000Z',
+      contents: expect.stringMatching(/every version and branch/i),
+    });
+    expect(parseJsonImport(text)).toEqual({ ok: true, version: 2, conversations: [tree] });
+    expect(parseJsonImport(`\uFEFF${text}`).ok).toBe(true);
   });
 
-  it('exports and imports a whole history', () => {
+  it('still reads version 1 files, one transcript or several, as one chain each', () => {
     const other: SharedTranscript = { title: '', messages: [] };
-    const text = toJsonHistoryExport([transcript, other], at);
-    expect(JSON.parse(text)).toMatchObject({ format: 'ruminate-transcript', version: 1 });
-    expect(parseJsonImport(text)).toEqual({ ok: true, transcripts: [transcript, other] });
-    expect(parseJsonImport(`\uFEFF${text}`).ok).toBe(true);
+    const single = { format: 'ruminate-transcript', version: 1, exportedAt: 'x', transcript };
+    expect(parseJsonImport(JSON.stringify(single))).toEqual({
+      ok: true,
+      version: 1,
+      conversations: [fromTranscript(transcript)],
+    });
+    const history = {
+      format: 'ruminate-transcript',
+      version: 1,
+      conversations: [transcript, other],
+    };
+    expect(parseJsonImport(JSON.stringify(history))).toEqual({
+      ok: true,
+      version: 1,
+      conversations: [fromTranscript(transcript), fromTranscript(other)],
+    });
   });
 
   const file = { format: 'ruminate-transcript', version: 1, exportedAt: 'x', transcript };
@@ -161,13 +228,18 @@ describe('JSON export and import', () => {
     ['another format', JSON.stringify({ ...file, format: 'chatgpt' }), /not a Ruminate export/],
     [
       'a newer version',
-      JSON.stringify({ ...file, version: 2 }),
-      /newer Ruminate \(format version 2\)/,
+      JSON.stringify({ ...file, version: 3 }),
+      /newer Ruminate \(format version 3\)/,
     ],
     ['an odd version', JSON.stringify({ ...file, version: '1' }), /unknown format version \("1"\)/],
     [
       'no conversation',
       JSON.stringify({ ...file, transcript: undefined }),
+      /holds no conversation/,
+    ],
+    [
+      'a version 2 file in the version 1 shape',
+      JSON.stringify({ ...file, version: 2 }),
       /holds no conversation/,
     ],
   ])('refuses %s with a clear error', (_, text, error) => {
@@ -190,5 +262,28 @@ describe('JSON export and import', () => {
     };
     const second = parseJsonImport(JSON.stringify(history));
     expect(second).toEqual({ ok: false, error: expect.stringMatching(/conversations\.1\.title/) });
+  });
+
+  it('issue 10: refuses more than MAX_IMPORT_CONVERSATIONS conversations, in either version', () => {
+    const empty = { title: '', systemPrompt: '', versionChoices: {}, messages: [] };
+    const many = (n: number) =>
+      toJsonExport(
+        Array.from({ length: n }, () => empty),
+        at,
+      );
+    expect(parseJsonImport(many(MAX_IMPORT_CONVERSATIONS)).ok).toBe(true);
+    expect(parseJsonImport(many(MAX_IMPORT_CONVERSATIONS + 1))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/at most 1,000 conversations/),
+    });
+    const v1 = {
+      format: 'ruminate-transcript',
+      version: 1,
+      conversations: Array.from({ length: MAX_IMPORT_CONVERSATIONS + 1 }, () => ({
+        title: '',
+        messages: [],
+      })),
+    };
+    expect(parseJsonImport(JSON.stringify(v1)).ok).toBe(false);
   });
 });

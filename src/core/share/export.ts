@@ -1,9 +1,15 @@
 /**
- * Export files: Markdown to read (reasoning in collapsible `<details>` blocks, with its duration)
- * and versioned JSON that imports back without loss.
+ * Export files: Markdown to read (the visible branch, reasoning in collapsible `<details>` blocks,
+ * with its duration) and versioned JSON that imports back without loss (every version and branch).
  */
 import * as v from 'valibot';
 import { formatDuration } from '../stream/thinking-label';
+import { escapeHtmlOutsideCode } from './escape-html-outside-code';
+import {
+  exportedConversationSchema,
+  fromTranscript,
+  type ExportedConversation,
+} from './conversation-export';
 import {
   describeIssues,
   sharedTranscriptSchema,
@@ -15,12 +21,19 @@ import {
 /** The `format` field of every Ruminate JSON export. */
 export const JSON_EXPORT_FORMAT = 'ruminate-transcript';
 
-/** The JSON export version this code writes and reads. */
-export const JSON_EXPORT_VERSION = 1;
+/** The JSON export version this code writes. It reads this one and every earlier one. */
+export const JSON_EXPORT_VERSION = 2;
 
-/** The result of {@link parseJsonImport}: the conversations, or what is wrong in plain words. */
+/** Most conversations one file may hold. */
+export const MAX_IMPORT_CONVERSATIONS = 1_000;
+
+/**
+ * The result of {@link parseJsonImport}: the conversations (version 1 files read as one chain
+ * each), or what is wrong in plain words.
+ */
 export type JsonImportResult =
-  { ok: true; transcripts: SharedTranscript[] } | { ok: false; error: string };
+  | { ok: true; version: 1 | 2; conversations: ExportedConversation[] }
+  | { ok: false; error: string };
 
 function reasoningSummary(message: SharedAssistantMessage): string {
   const { firstReasoningAt, firstAnswerAt, endedAt } = message.timing ?? {};
@@ -46,11 +59,6 @@ function closeOpenFence(text: string): string {
     }
   }
   return open === undefined ? text : `${text}\n${open}`;
-}
-
-/** Makes `<details>` and `</details>` literal text, so no message can open or close a block. */
-function escapeDetails(text: string): string {
-  return text.replace(/<(\/?details)/gi, '&lt;$1');
 }
 
 /** One line of plain text inside italics: Markdown and HTML characters are escaped. */
@@ -81,18 +89,19 @@ function endNote(message: SharedAssistantMessage): string | undefined {
 }
 
 function messageBlocks(message: SharedMessage): string[] {
-  if (message.role === 'user') return ['**You:**', closeOpenFence(escapeDetails(message.content))];
+  if (message.role === 'user')
+    return ['**You:**', closeOpenFence(escapeHtmlOutsideCode(message.content))];
   const model = message.model === undefined ? '' : ` (${escapeInline(message.model)})`;
   const blocks = [`**Assistant${model}:**`];
   if (message.reasoning !== '') {
-    const reasoning = closeOpenFence(escapeDetails(message.reasoning));
+    const reasoning = closeOpenFence(escapeHtmlOutsideCode(message.reasoning));
     blocks.push(
       `<details><summary>${reasoningSummary(message)}</summary>`,
       reasoning,
       '</details>',
     );
   }
-  if (message.answer !== '') blocks.push(closeOpenFence(escapeDetails(message.answer)));
+  if (message.answer !== '') blocks.push(closeOpenFence(escapeHtmlOutsideCode(message.answer)));
   const note = endNote(message);
   if (note !== undefined) blocks.push(note);
   return blocks;
@@ -103,49 +112,76 @@ function messageBlocks(message: SharedMessage): string[] {
  * `**You:**`, each reply under `**Assistant (model):**` with its reasoning in a
  * `<details><summary>Thought for N seconds</summary>` block ("Reasoning" when the timing is
  * unknown), the answer as written, then a note when the reply did not finish (`_Stopped by you._`,
- * `_Cut off at max tokens._`, `_Error: …_`). `<details>` and `</details>` in any message are escaped
- * (`&lt;/details>`) and an unclosed code fence is closed, so no message can break out of its block
- * or swallow the ones after it.
+ * `_Cut off at max tokens._`, `_Error: …_`). The only HTML in the file is the `<details>` blocks it
+ * writes: every `<` of a title or message outside code is written `&lt;` (see
+ * `escape-html-outside-code.ts`), and an unclosed code fence is closed, so no message can run HTML,
+ * break out of its block or swallow the ones after it.
  */
 export function toMarkdown(transcript: SharedTranscript): string {
-  const title = transcript.title.replace(/\s+/g, ' ').trim() || 'Untitled conversation';
+  const title =
+    transcript.title.replace(/\s+/g, ' ').trim().replace(/</g, '&lt;') || 'Untitled conversation';
   const blocks = [`# ${title}`, ...transcript.messages.flatMap(messageBlocks)];
   return `${blocks.join('\n\n')}\n`;
 }
 
-function fileHeader(exportedAt: Date) {
-  const exported = exportedAt.toISOString();
-  return { format: JSON_EXPORT_FORMAT, version: JSON_EXPORT_VERSION, exportedAt: exported };
-}
+/** What a version 2 file says it holds, in its `contents` field. */
+export const JSON_EXPORT_CONTENTS =
+  'Every version and branch of each conversation: each message names its parent (parentId), and versionChoices says which version is shown at each fork.';
 
 /**
- * One conversation as JSON that {@link parseJsonImport} reads back equal:
- * `{ "format": "ruminate-transcript", "version": 1, "exportedAt": ISO 8601, "transcript": … }`.
+ * Conversations as a JSON export (format version 2) that {@link parseJsonImport} reads back equal:
+ * `{ "format": "ruminate-transcript", "version": 2, "exportedAt": ISO 8601, "contents": …,
+ * "conversations": [ExportedConversation, …] }`. Each conversation holds its whole tree (see
+ * `conversation-export.ts`), not just the visible branch.
  *
  * @param exportedAt - when the export was made (injected so output is reproducible).
  */
-export function toJsonExport(transcript: SharedTranscript, exportedAt: Date = new Date()): string {
-  return JSON.stringify({ ...fileHeader(exportedAt), transcript }, null, 2);
-}
-
-/**
- * The whole history as JSON: like {@link toJsonExport} with `"conversations": [ … ]` in place of
- * `"transcript"`.
- */
-export function toJsonHistoryExport(
-  transcripts: readonly SharedTranscript[],
+export function toJsonExport(
+  conversations: readonly ExportedConversation[],
   exportedAt: Date = new Date(),
 ): string {
-  return JSON.stringify({ ...fileHeader(exportedAt), conversations: transcripts }, null, 2);
+  return JSON.stringify(
+    {
+      format: JSON_EXPORT_FORMAT,
+      version: JSON_EXPORT_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      contents: JSON_EXPORT_CONTENTS,
+      conversations,
+    },
+    null,
+    2,
+  );
 }
 
 const header = {
   format: v.literal(JSON_EXPORT_FORMAT),
-  version: v.literal(JSON_EXPORT_VERSION),
   exportedAt: v.optional(v.string()),
 };
-const singleSchema = v.strictObject({ ...header, transcript: sharedTranscriptSchema });
-const historySchema = v.strictObject({ ...header, conversations: v.array(sharedTranscriptSchema) });
+const tooMany = `A file may hold at most ${MAX_IMPORT_CONVERSATIONS.toLocaleString('en')} conversations.`;
+/** Version 1: the visible branch of one conversation (`transcript`) or of several. */
+const v1SingleSchema = v.strictObject({
+  ...header,
+  version: v.literal(1),
+  transcript: sharedTranscriptSchema,
+});
+const v1HistorySchema = v.strictObject({
+  ...header,
+  version: v.literal(1),
+  conversations: v.pipe(
+    v.array(sharedTranscriptSchema),
+    v.maxLength(MAX_IMPORT_CONVERSATIONS, tooMany),
+  ),
+});
+/** Version 2: whole conversation trees. */
+const v2Schema = v.strictObject({
+  ...header,
+  version: v.literal(2),
+  contents: v.optional(v.string()),
+  conversations: v.pipe(
+    v.array(exportedConversationSchema),
+    v.maxLength(MAX_IMPORT_CONVERSATIONS, tooMany),
+  ),
+});
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -160,8 +196,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Reads a file made by {@link toJsonExport} or {@link toJsonHistoryExport}, validated with the
- * same schema as share links. Never throws; each error says what is wrong with the file.
+ * Reads a Ruminate JSON export: version 2 (whole trees, {@link toJsonExport}) or version 1 (the
+ * visible branch of one conversation, `transcript`, or of several, `conversations`), each
+ * validated with the same schemas as share links. Never throws; each error says what is wrong
+ * with the file.
  */
 export function parseJsonImport(text: string): JsonImportResult {
   const json = parseJson(text.replace(/^\uFEFF/, ''));
@@ -174,28 +212,32 @@ export function parseJsonImport(text: string): JsonImportResult {
       error: 'This file is not a Ruminate export (it has no "format": "ruminate-transcript").',
     };
   }
-  if (file.version !== JSON_EXPORT_VERSION) {
+  if (file.version !== 1 && file.version !== 2) {
     const newer = typeof file.version === 'number' && file.version > JSON_EXPORT_VERSION;
     const error = newer
       ? `This file was exported by a newer Ruminate (format version ${file.version}). Update Ruminate to import it.`
-      : `This file has an unknown format version (${JSON.stringify(file.version)}); Ruminate reads version 1.`;
+      : `This file has an unknown format version (${JSON.stringify(file.version)}); Ruminate reads versions 1 and 2.`;
     return { ok: false, error };
   }
   const isHistory = 'conversations' in file;
-  if (!isHistory && !('transcript' in file)) {
+  if (!isHistory && (file.version === 2 || !('transcript' in file))) {
     return {
       ok: false,
       error: 'This Ruminate export holds no conversation ("transcript" or "conversations").',
     };
   }
-  const parsed = isHistory ? v.safeParse(historySchema, file) : v.safeParse(singleSchema, file);
+  const parsed =
+    file.version === 2
+      ? v.safeParse(v2Schema, file)
+      : isHistory
+        ? v.safeParse(v1HistorySchema, file)
+        : v.safeParse(v1SingleSchema, file);
   if (!parsed.success) {
     const where = describeIssues(parsed.issues);
     return { ok: false, error: `This Ruminate export is damaged and was not imported (${where}).` };
   }
   const output = parsed.output;
-  return {
-    ok: true,
-    transcripts: 'conversations' in output ? output.conversations : [output.transcript],
-  };
+  if (output.version === 2) return { ok: true, version: 2, conversations: output.conversations };
+  const transcripts = 'conversations' in output ? output.conversations : [output.transcript];
+  return { ok: true, version: 1, conversations: transcripts.map(fromTranscript) };
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { AssistantMessage, ChatMessage, UserMessage } from '../chat/chat-message';
 import { createAssistantMessage } from '../stream/assistant-message';
-import { sharedTranscriptSchema, toSharedTranscript, turnOf } from './transcript';
+import { MAX_EPOCH_MS, sharedTranscriptSchema, toSharedTranscript, turnOf } from './transcript';
 
 function user(id: string, parentId: string | null = null): UserMessage {
   return { id, parentId, createdAt: 0, role: 'user', content: `question ${id}` };
@@ -113,6 +113,55 @@ describe('toSharedTranscript', () => {
     const title = `${'x'.repeat(499)}😀 more`;
     const transcript = toSharedTranscript(title, [], { includeReasoning: true });
     expect(transcript.title).toBe('x'.repeat(499));
+    expect(v.is(sharedTranscriptSchema, transcript)).toBe(true);
+  });
+});
+
+describe('sharedTranscriptSchema bounds (issue 10)', () => {
+  const base = { role: 'assistant', reasoning: '', answer: 'A', status: 'done' } as const;
+  const accepts = (fields: object) =>
+    v.is(sharedTranscriptSchema, { title: 't', messages: [{ ...base, ...fields }] });
+
+  it('token counts are whole numbers from 0', () => {
+    expect(accepts({ usage: { promptTokens: 0, completionTokens: 2 ** 53 - 1 } })).toBe(true);
+    expect(accepts({ usage: { completionTokens: 1.5 } })).toBe(false);
+    expect(accepts({ usage: { reasoningTokens: -1 } })).toBe(false);
+    expect(accepts({ usage: { totalTokens: 2 ** 53 } })).toBe(false);
+    expect(accepts({ usage: { totalTokens: Infinity } })).toBe(false);
+  });
+
+  it('timing is whole epoch ms from 0 to the year 2100', () => {
+    expect(accepts({ timing: { requestSentAt: 0, endedAt: MAX_EPOCH_MS } })).toBe(true);
+    expect(accepts({ timing: { endedAt: MAX_EPOCH_MS + 1 } })).toBe(false);
+    expect(accepts({ timing: { firstAnswerAt: -5 } })).toBe(false);
+    expect(accepts({ timing: { firstReasoningAt: 1_700_000_000_000.5 } })).toBe(false);
+    expect(accepts({ timing: { endedAt: 1e300 } })).toBe(false);
+  });
+
+  it('an HTTP status is a whole number from 100 to 599', () => {
+    const error = (status: number) => ({
+      status: 'error',
+      error: { kind: 'http', message: 'm', status },
+    });
+    expect(accepts(error(429))).toBe(true);
+    expect(accepts(error(0))).toBe(false);
+    expect(accepts(error(1e9))).toBe(false);
+  });
+
+  it('toSharedTranscript leaves out values the schema would refuse, so the result opens', () => {
+    const odd = reply('a9', 'u1');
+    odd.state = {
+      ...odd.state,
+      usage: { promptTokens: 3.5, completionTokens: 9 },
+      timing: { requestSentAt: -1, endedAt: 4 },
+    };
+    const transcript = toSharedTranscript('t', [odd], { includeReasoning: true });
+    expect(transcript.messages[0]).toMatchObject({
+      usage: { completionTokens: 9 },
+      timing: { endedAt: 4 },
+    });
+    expect(transcript.messages[0]).not.toHaveProperty('usage.promptTokens');
+    expect(transcript.messages[0]).not.toHaveProperty('timing.requestSentAt');
     expect(v.is(sharedTranscriptSchema, transcript)).toBe(true);
   });
 });

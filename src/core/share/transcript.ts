@@ -28,12 +28,30 @@ export const SHARED_STATUSES = [
   'interrupted',
 ] as const;
 
-const count = v.pipe(v.number(), v.finite(), v.minValue(0));
-const epochMs = v.pipe(v.number(), v.finite());
+/**
+ * Latest moment a transcript's timing may name: 2100-01-01T00:00:00Z, epoch ms. Timing is read
+ * back as durations (`endedAt - firstReasoningAt`), so a value beyond this is damage, not data.
+ */
+export const MAX_EPOCH_MS = 4_102_444_800_000;
 
-const userSchema = v.strictObject({ role: v.literal('user'), content: v.string() });
+/** A token count: a whole number from 0 to 2^53 − 1. */
+const tokenCount = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+/**
+ * A moment as epoch ms, a whole number from 0 to {@link MAX_EPOCH_MS} (0 included: old links hold
+ * times counted from the start of the reply).
+ */
+export const epochMsSchema = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(0),
+  v.maxValue(MAX_EPOCH_MS),
+);
 
-const assistantSchema = v.strictObject({
+/** Schema of a shared question. */
+export const sharedUserSchema = v.strictObject({ role: v.literal('user'), content: v.string() });
+
+/** Schema of a shared reply. */
+export const sharedAssistantSchema = v.strictObject({
   role: v.literal('assistant'),
   reasoning: v.string(),
   answer: v.string(),
@@ -41,18 +59,18 @@ const assistantSchema = v.strictObject({
   finishReason: v.optional(v.string()),
   timing: v.optional(
     v.strictObject({
-      requestSentAt: v.optional(epochMs),
-      firstReasoningAt: v.optional(epochMs),
-      firstAnswerAt: v.optional(epochMs),
-      endedAt: v.optional(epochMs),
+      requestSentAt: v.optional(epochMsSchema),
+      firstReasoningAt: v.optional(epochMsSchema),
+      firstAnswerAt: v.optional(epochMsSchema),
+      endedAt: v.optional(epochMsSchema),
     }),
   ),
   usage: v.optional(
     v.strictObject({
-      promptTokens: v.optional(count),
-      completionTokens: v.optional(count),
-      reasoningTokens: v.optional(count),
-      totalTokens: v.optional(count),
+      promptTokens: v.optional(tokenCount),
+      completionTokens: v.optional(tokenCount),
+      reasoningTokens: v.optional(tokenCount),
+      totalTokens: v.optional(tokenCount),
     }),
   ),
   model: v.optional(v.string()),
@@ -60,14 +78,14 @@ const assistantSchema = v.strictObject({
     v.strictObject({
       kind: v.picklist(['http', 'provider', 'network']),
       message: v.string(),
-      status: v.optional(v.pipe(v.number(), v.integer())),
+      status: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599))),
       code: v.optional(v.string()),
     }),
   ),
 });
 
 /** Schema of one {@link SharedMessage}. Unknown keys (`__proto__` included) are rejected. */
-export const sharedMessageSchema = v.variant('role', [userSchema, assistantSchema]);
+export const sharedMessageSchema = v.variant('role', [sharedUserSchema, sharedAssistantSchema]);
 
 /** Schema of a {@link SharedTranscript}: at most 2,000 messages, a title of at most 500 chars. */
 export const sharedTranscriptSchema = v.strictObject({
@@ -103,14 +121,31 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, x]) => x !== undefined)) as T;
 }
 
-function toSharedAssistant(
+/** The entries of `record` that `schema` accepts. */
+function keepValid<T extends object>(schema: v.GenericSchema, record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, x]) => v.is(schema, x))) as T;
+}
+
+/**
+ * A reply as a transcript carries it: words, end state, timing, usage and model; never the
+ * request or the provider. Values the schema would refuse are left out.
+ */
+export function toSharedAssistant(
   message: AssistantMessage,
   includeReasoning: boolean,
 ): SharedAssistantMessage {
   const { state } = message;
-  // The v1 schema is strict: only its timing fields go into a transcript (not `firstTokenAt`).
+  // Only the v1 schema's timing fields go into a transcript (not `firstTokenAt`), and values the
+  // schema would refuse (a provider's fractional count, a clock far off) are left out, so every
+  // transcript made here opens again.
   const { requestSentAt, firstReasoningAt, firstAnswerAt, endedAt } = state.timing;
-  const timing = defined({ requestSentAt, firstReasoningAt, firstAnswerAt, endedAt });
+  const timing = keepValid(epochMsSchema, {
+    requestSentAt,
+    firstReasoningAt,
+    firstAnswerAt,
+    endedAt,
+  });
+  const usage = state.usage === undefined ? undefined : keepValid(tokenCount, state.usage);
   const shared: SharedAssistantMessage = {
     role: 'assistant',
     reasoning: includeReasoning ? state.reasoning : '',
@@ -118,7 +153,7 @@ function toSharedAssistant(
     status: state.status,
     finishReason: state.finishReason,
     timing: Object.keys(timing).length > 0 ? timing : undefined,
-    usage: state.usage === undefined ? undefined : defined({ ...state.usage }),
+    usage,
     model: message.model === '' ? undefined : message.model,
     error: state.error === undefined ? undefined : defined({ ...state.error }),
   };

@@ -98,13 +98,16 @@ export function ChatPage(props: ChatPageProps) {
     session.setAllReasoningOpen(isAnyFolded);
   }, [session]);
 
-  function send(text: string) {
+  /** Sends `text`; `false` when the send is refused (no provider or model, a reply streaming). */
+  function send(text: string): boolean {
     if (settings === undefined || settings.baseUrl === '' || settings.model === '') {
       onOpenSettings();
-      return;
+      return false;
     }
+    if (session.getSnapshot().isStreaming) return false;
     void session.send(text, settings);
     composerRef.current?.focus();
+    return true;
   }
 
   const status =

@@ -34,6 +34,21 @@ describe('Composer', () => {
     expect(box).toHaveValue('');
   });
 
+  it('keeps the text when the send is refused (issue 10: no model or base URL yet)', () => {
+    const { box, type, onSend } = setup();
+    onSend.mockReturnValue(false);
+    type('A long question typed before Settings were filled in');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledOnce();
+    expect(box).toHaveValue('A long question typed before Settings were filled in');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(box).toHaveValue('A long question typed before Settings were filled in');
+
+    onSend.mockReturnValue(true);
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(box).toHaveValue('');
+  });
+
   it('does not send on Shift+Enter', () => {
     const { box, type, onSend } = setup();
     type('line one');

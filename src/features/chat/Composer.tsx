@@ -10,8 +10,11 @@ import { loadDraft, saveDraft } from './drafts';
 
 interface ComposerProps {
   isStreaming: boolean;
-  /** Sends the text; the composer clears itself. */
-  onSend: (text: string) => void;
+  /**
+   * Sends the text. The composer clears itself only when the send is accepted: returning `false`
+   * (no provider, no model) keeps the text in the box.
+   */
+  onSend: (text: string) => boolean | void;
   onStop: () => void;
   /** Shown under the box: which provider and model will answer. */
   status: string;
@@ -40,8 +43,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function 
 
   function send() {
     if (!canSend) return;
-    onSend(text);
-    setText('');
+    if (onSend(text) !== false) setText('');
   }
 
   function handleSubmit(event: FormEvent) {

@@ -53,6 +53,7 @@ function createFakePersistence(shared: SharedStorage = createSharedStorage()) {
       );
     }),
     setVersionChoices: vi.fn<ConversationPersistence['setVersionChoices']>(async () => {}),
+    keepUnloadCopy: vi.fn<NonNullable<ConversationPersistence['keepUnloadCopy']>>(),
     holdStreamLock: vi.fn<ConversationPersistence['holdStreamLock']>(async (messageId) => {
       locks.add(messageId);
       return () => locks.delete(messageId);
@@ -284,6 +285,95 @@ describe('ChatSession saving', () => {
       t.finish();
       await sent;
     }
+  });
+
+  it('issue 10: flush saves the streaming reply at once; on unload it also keeps a copy', async () => {
+    const t = setup();
+    const sent = t.session.send('Is 91 prime?', settings);
+    t.push({ type: 'reasoning-delta', text: 'Try 7. ' });
+    await settle();
+    t.nextFrame();
+    const id = t.assistant().id;
+    t.advance(SAVE_EVERY_MS / 10);
+    t.push({ type: 'reasoning-delta', text: '91 = 7 × 13.' });
+    await settle();
+    // Within SAVE_EVERY_MS of the last save and no frame yet: only a flush saves this text.
+    expect(t.savedReplies(id).at(-1)?.state.reasoning).toBe('Try 7. ');
+
+    t.session.flush();
+    expect(t.savedReplies(id).at(-1)?.state.reasoning).toBe('Try 7. 91 = 7 × 13.');
+    expect(t.persistence.keepUnloadCopy).not.toHaveBeenCalled();
+
+    t.push({ type: 'reasoning-delta', text: ' So no.' });
+    await settle();
+    t.session.flush(true);
+    const saved = t.savedReplies(id).at(-1);
+    expect(saved?.state.reasoning).toBe('Try 7. 91 = 7 × 13. So no.');
+    expect(t.persistence.keepUnloadCopy).toHaveBeenCalledExactlyOnceWith(
+      t.snapshot().conversationId,
+      saved,
+    );
+
+    t.finish();
+    await sent;
+    // Nothing is streaming: a flush saves nothing more.
+    const count = t.saved().length;
+    t.session.flush(true);
+    expect(t.saved()).toHaveLength(count);
+  });
+
+  it('issue 10: on unload, a question whose save has not finished is kept too', async () => {
+    const t = setup();
+    t.control.holdWrites = true;
+    const sent = t.session.send('Is 91 prime?', settings);
+    await settle();
+    t.session.flush(true);
+    const kept = t.persistence.keepUnloadCopy.mock.calls.map(([, message]) => message.role);
+    expect(kept.sort()).toEqual(['assistant', 'user']);
+
+    t.commitAll();
+    t.control.holdWrites = false;
+    t.push({ type: 'answer-delta', text: 'No.' }, { type: 'done' });
+    await sent;
+    t.commitAll();
+    await settle();
+    t.persistence.keepUnloadCopy.mockClear();
+    // Every save has finished: nothing is left to keep.
+    t.session.flush(true);
+    expect(t.persistence.keepUnloadCopy).not.toHaveBeenCalled();
+  });
+
+  it('issue 10: a lost connection keeps a copy of what arrived before it ends the reply', async () => {
+    const t = setup();
+    const sent = t.session.send('Is 91 prime?', settings);
+    t.push({ type: 'reasoning-delta', text: 'Try 7. ' });
+    await settle();
+    t.nextFrame();
+    t.push({ type: 'reasoning-delta', text: '91 = 7 × 13.' });
+    // A slow disk: the failed state is still being written when the page closes.
+    t.control.holdWrites = true;
+    t.fail(new TypeError('Failed to fetch'));
+    await settle();
+
+    const [conversationId, copy] = t.persistence.keepUnloadCopy.mock.calls[0] ?? [];
+    expect(conversationId).toBe(t.snapshot().conversationId);
+    expect(copy?.role === 'assistant' && copy.state).toMatchObject({
+      status: 'reasoning',
+      reasoning: 'Try 7. 91 = 7 × 13.',
+    });
+
+    // The page closing now (its closing may be what cut the stream): the copy stays the one from
+    // before the failure, so the next page shows the reply interrupted, not failed.
+    t.session.flush(true);
+    const copies = t.persistence.keepUnloadCopy.mock.calls.map(([, message]) => message);
+    expect(copies.filter((m) => m.role === 'assistant')).toEqual([copy]);
+
+    t.commitAll();
+    t.control.holdWrites = false;
+    await sent;
+    const final = t.savedReplies(t.assistant().id).at(-1);
+    expect(final?.state.status).toBe('error');
+    expect(final?.revision).toBeGreaterThan(copy?.revision ?? Infinity);
   });
 
   it('raises the revision on every save of a message', async () => {

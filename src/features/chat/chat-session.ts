@@ -13,6 +13,7 @@ import {
 } from '../../core/chat/conversation-tree';
 import { createId } from '../../core/chat/create-id';
 import type { ReplyDecoderOptions } from '../../core/api-styles/reply-decoder';
+import { supersedes } from '../../core/chat/supersedes';
 import {
   buildReplyRequest,
   maskRequest,
@@ -118,6 +119,11 @@ export class ChatSession {
   private pendingChoiceSaves = 0;
   private lastLiveSave: Promise<void> = Promise.resolve();
   private systemPrompt = '';
+  /** Saves not finished yet, by message id: what a closing page keeps copies of. */
+  private readonly unconfirmed = new Map<
+    string,
+    { conversationId: string; message: ChatMessage }
+  >();
 
   constructor(private readonly deps: ChatSessionDeps) {}
 
@@ -132,8 +138,8 @@ export class ChatSession {
 
   /**
    * Shows a conversation as saved (on open, or when another tab changed it). Messages are merged
-   * by id: the higher revision wins, this tab's streaming reply always wins, and messages this tab
-   * created but hasn't finished saving stay.
+   * by id: the saved copy wins unless this tab's is newer (`supersedes`), this tab's streaming
+   * reply always wins, and messages this tab created but hasn't finished saving stay.
    */
   showConversation(
     conversationId: string | undefined,
@@ -151,7 +157,7 @@ export class ChatSession {
     const merged = new Map(this.all.map((m) => [m.id, m]));
     for (const remote of saved) {
       const local = merged.get(remote.id);
-      if (local === undefined || (remote.revision ?? 0) >= (local.revision ?? 0)) {
+      if (local === undefined || supersedes(remote, local)) {
         merged.set(remote.id, remote);
       }
     }
@@ -266,6 +272,23 @@ export class ChatSession {
     this.cancelStallTimer?.();
     this.cancelStallTimer = undefined;
     this.publish();
+  }
+
+  /**
+   * Saves the streaming reply now, whatever the timer says: for a page going hidden or away, which
+   * may be gone before the next timed save. With `isUnloading` (on `pagehide`) a copy of every
+   * message whose save has not finished (the reply, a question just sent) is also kept
+   * synchronously, since the page may close before the saves do.
+   */
+  flush(isUnloading = false): void {
+    this.saveLive(true);
+    if (!isUnloading) return;
+    for (const { conversationId, message } of this.unconfirmed.values()) {
+      // A reply cut by a network failure was kept as it stood when the stream was cut: a page
+      // that is closing cuts its streams first, and that reply was interrupted, not failed.
+      if (message.role === 'assistant' && message.state.error?.kind === 'network') continue;
+      this.deps.persistence?.keepUnloadCopy?.(conversationId, message);
+    }
   }
 
   /** Marks messages that were streaming in a page that is gone as interrupted, and saves them. */
@@ -416,6 +439,9 @@ export class ChatSession {
       } else if (error instanceof RequestFailedError) {
         apply({ type: 'connection-lost', message: error.message, code: error.problem });
       } else {
+        // A page that is reloading or closing cuts its streams before `pagehide`, and the page
+        // may be gone before the next save finishes: keep what arrived first.
+        this.flush(true);
         apply({ type: 'connection-lost', message: describeNetworkError(error, request.url) });
       }
     } finally {
@@ -503,7 +529,12 @@ export class ChatSession {
     if (id === undefined || persistence === undefined) return Promise.resolve();
     const revision = (message.revision ?? 0) + 1;
     this.all = this.all.map((m) => (m.id === message.id ? { ...m, revision } : m));
-    return persistence.saveMessage(id, { ...message, revision });
+    const saved = { ...message, revision };
+    const write = { conversationId: id, message: saved };
+    this.unconfirmed.set(saved.id, write);
+    return persistence.saveMessage(id, saved).finally(() => {
+      if (this.unconfirmed.get(saved.id) === write) this.unconfirmed.delete(saved.id);
+    });
   }
 
   private saveChoices(): void {

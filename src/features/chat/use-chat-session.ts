@@ -28,8 +28,9 @@ interface UseChatSessionOptions {
 
 /**
  * The React binding of a {@link ChatSession}: shows the conversation `conversationId` as saved,
- * follows changes other tabs make to it, marks replies whose page went away as interrupted, and
- * re-renders at most once per animation frame while a reply streams.
+ * follows changes other tabs make to it, marks replies whose page went away as interrupted, saves
+ * a streaming reply when the page is hidden or closed, and re-renders at most once per animation
+ * frame while a reply streams.
  */
 export function useChatSession({ store, persistence, conversationId }: UseChatSessionOptions): {
   snapshot: ChatSnapshot;
@@ -37,6 +38,20 @@ export function useChatSession({ store, persistence, conversationId }: UseChatSe
 } {
   const [session] = useState(() => new ChatSession(browserDeps(persistence)));
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+
+  // A page being closed, reloaded or hidden may never run the next timed save.
+  useEffect(() => {
+    const flush = () => session.flush(true);
+    const handleVisibility = () => {
+      if (document.visibilityState === 'hidden') session.flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', handleVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', handleVisibility);
+    };
+  }, [session]);
 
   useEffect(() => {
     if (conversationId === undefined || store === undefined) {

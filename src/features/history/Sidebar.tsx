@@ -2,16 +2,25 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMinuteClock } from './use-minute-clock';
 import type { ConversationRecord } from '../../storage/conversation-db';
+import { ImportQuestion } from './ImportQuestion';
 import { SidebarItem } from './SidebarItem';
 import { useTabTitle } from './use-tab-title';
 import type { ConversationStore, SavedConversation } from '../../storage/conversation-store';
+
+/**
+ * What an import did (`note`: a sentence to show), or a question when the file holds
+ * conversations the history has already: each answer imports and resolves to the note.
+ */
+export type ImportOutcome =
+  | { note: string }
+  | { question: string; keepBoth: () => Promise<string>; skip: () => Promise<string> };
 
 interface SidebarProps {
   store: ConversationStore;
   currentId: string | undefined;
   onOpen: (id: string | undefined) => void;
-  /** Imports a Ruminate JSON export; resolves to a sentence saying what happened. */
-  onImport: (text: string) => Promise<string>;
+  /** Imports a Ruminate JSON export. */
+  onImport: (text: string) => Promise<ImportOutcome>;
 }
 
 /** How long a deleted conversation can be brought back, in ms. */
@@ -19,7 +28,7 @@ const UNDO_MS = 8000;
 
 /** Saved conversations, newest first: search, open, rename, delete with Undo, start a new one. */
 export function Sidebar({ store, currentId, onOpen, onImport }: SidebarProps) {
-  const [importNote, setImportNote] = useState<string>();
+  const [importNote, setImportNote] = useState<ImportOutcome>();
   const fileRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const conversations = useLiveQuery(() => store.search(query), [store, query]);
@@ -43,7 +52,7 @@ export function Sidebar({ store, currentId, onOpen, onImport }: SidebarProps) {
   async function importFile(file: File | undefined) {
     if (file === undefined) return;
     if (file.size > 50 * 1024 * 1024) {
-      setImportNote('That file is over 50 MB, too large to import.');
+      setImportNote({ note: 'That file is over 50 MB, too large to import.' });
       return;
     }
     setImportNote(await onImport(await file.text()));
@@ -80,10 +89,13 @@ export function Sidebar({ store, currentId, onOpen, onImport }: SidebarProps) {
         className="hidden"
         onChange={(event) => void importFile(event.target.files?.[0])}
       />
-      {importNote !== undefined && (
+      {importNote !== undefined && 'note' in importNote && (
         <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
-          {importNote}
+          {importNote.note}
         </p>
+      )}
+      {importNote !== undefined && 'question' in importNote && (
+        <ImportQuestion outcome={importNote} onAnswered={(note) => setImportNote({ note })} />
       )}
       <label htmlFor={searchId} className="sr-only">
         Search conversations

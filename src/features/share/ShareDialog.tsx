@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { ChatMessage } from '../../core/chat/chat-message';
+import type { ConversationToExport } from '../../core/share/conversation-export';
 
 /** What to share: a whole conversation, or from a message. */
 export interface ShareTarget {
@@ -10,6 +11,8 @@ export interface ShareTarget {
   messageId?: string;
   /** The saved conversation's id, to list the short links made from it in this browser. */
   conversationId?: string;
+  /** The whole conversation, every version and branch, for the JSON download. */
+  tree?: ConversationToExport;
 }
 
 interface ShareDialogProps {

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { toExportedConversation } from '../../core/share/conversation-export';
 import { toJsonExport, toMarkdown } from '../../core/share/export';
 import { toSharedTranscript, turnOf, type SharedTranscript } from '../../core/share/transcript';
 import { CopyButton } from '../../components/ui/copy-button';
@@ -90,8 +91,16 @@ export function ShareForm({ target, onClose }: { target: ShareTarget; onClose: (
   const conversationId = target.conversationId ?? '';
   const createShort = () =>
     void short.create({ transcript, passphrase: secret, expiry, conversationId, key: inputKey });
-  const downloadJson = () =>
-    downloadText(fileNameFrom(target.title, 'json'), toJsonExport(transcript), 'application/json');
+  const downloadJson = () => {
+    const tree = target.tree ?? {
+      title: target.title,
+      systemPrompt: '',
+      versionChoices: {},
+      messages: target.messages,
+    };
+    const file = toJsonExport([toExportedConversation(tree, { includeReasoning })]);
+    downloadText(fileNameFrom(target.title, 'json'), file, 'application/json');
+  };
 
   let placeholder = '';
   if (isFragment && !needsPassphrase && fragmentLink === undefined)
@@ -235,6 +244,10 @@ export function ShareForm({ target, onClose }: { target: ShareTarget; onClose: (
       {conversationId !== '' && store !== undefined && (
         <EarlierShortLinks conversationId={conversationId} exceptId={made?.link.id} />
       )}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        The link and Markdown hold the visible branch only; the .json keeps every version and
+        branch.
+      </p>
       <div className="flex flex-wrap justify-end gap-2 pt-1 text-sm">
         <button
           type="button"
