@@ -11,6 +11,8 @@ import {
 import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import { remarkGfmParse } from './remark-gfm-parse';
 import { CopyButton } from '../components/ui/copy-button';
+import { FormattingBoundary } from '../components/ui/plain-text-fallback';
+import { boundNesting } from '../core/markdown/bound-nesting';
 import { isFenceFinished } from './highlight/fence-state';
 import { useHighlightedCode } from './highlight/use-highlighted-code';
 import { useMathPlugins } from './math/use-math-plugins';
@@ -172,9 +174,12 @@ export interface MarkdownProps {
  * loaded on demand.
  */
 export const Markdown = memo(function Markdown({ text, isFinished = true }: MarkdownProps) {
+  const bounded = useMemo(() => boundNesting(text), [text]);
   return (
-    <div className="markdown">
-      <MarkdownContent text={text} isFinished={isFinished} />
-    </div>
+    <FormattingBoundary text={text}>
+      <div className="markdown">
+        <MarkdownContent text={bounded} isFinished={isFinished} />
+      </div>
+    </FormattingBoundary>
   );
 });

@@ -3,6 +3,7 @@ import type { PathEntry } from '../../core/chat/conversation-tree';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { AssistantMessageView } from './AssistantMessageView';
+import { MessageBoundary } from './MessageBoundary';
 import type { MessageActions } from './message-actions';
 import { UserMessageView } from './UserMessageView';
 
@@ -51,28 +52,28 @@ export function MessageList({
         <div ref={contentRef} className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6">
           {path.length === 0
             ? empty
-            : path.map(({ message, versionIds, versionIndex }) =>
-                message.role === 'user' ? (
-                  <UserMessageView
-                    key={message.id}
-                    message={message}
-                    versionIds={stableIds(message.id, versionIds)}
-                    versionIndex={versionIndex}
-                    actions={actions}
-                    canEdit={!isStreaming}
-                  />
-                ) : (
-                  <AssistantMessageView
-                    key={message.id}
-                    message={message}
-                    versionIds={stableIds(message.id, versionIds)}
-                    versionIndex={versionIndex}
-                    actions={actions}
-                    reasoningPolicy={reasoningPolicy}
-                    isBusy={isStreaming}
-                  />
-                ),
-              )}
+            : path.map(({ message, versionIds, versionIndex }) => (
+                <MessageBoundary key={message.id} message={message}>
+                  {message.role === 'user' ? (
+                    <UserMessageView
+                      message={message}
+                      versionIds={stableIds(message.id, versionIds)}
+                      versionIndex={versionIndex}
+                      actions={actions}
+                      canEdit={!isStreaming}
+                    />
+                  ) : (
+                    <AssistantMessageView
+                      message={message}
+                      versionIds={stableIds(message.id, versionIds)}
+                      versionIndex={versionIndex}
+                      actions={actions}
+                      reasoningPolicy={reasoningPolicy}
+                      isBusy={isStreaming}
+                    />
+                  )}
+                </MessageBoundary>
+              ))}
         </div>
       </div>
       {!isAtBottom && (
