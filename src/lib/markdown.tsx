@@ -13,6 +13,7 @@ import { remarkGfmParse } from './remark-gfm-parse';
 import { CopyButton } from '../components/ui/copy-button';
 import { FormattingBoundary } from '../components/ui/plain-text-fallback';
 import { boundNesting } from '../core/markdown/bound-nesting';
+import { splitByBudget } from '../core/markdown/markup-budget';
 import { isFenceFinished } from './highlight/fence-state';
 import { useHighlightedCode } from './highlight/use-highlighted-code';
 import { useMathPlugins } from './math/use-math-plugins';
@@ -123,12 +124,36 @@ export interface MarkdownContentProps {
  * The elements of {@link Markdown} without its wrapper, for rendering one document in parts (see
  * `StreamingMarkdown`): parts placed side by side in one `.markdown` wrapper look like one document.
  * Math (see `useMathPlugins`) and syntax highlighting load on demand, the first time a text needs
- * them; until then the text shows as it is.
+ * them; until then the text shows as it is. Blocks over budget (`splitByBudget`) show as plain text.
  */
 export const MarkdownContent = memo(function MarkdownContent({
   text,
   isFinished = false,
 }: MarkdownContentProps) {
+  const segments = useMemo(() => splitByBudget(text), [text]);
+  const only = segments.length === 1 ? segments[0] : undefined;
+  if (only !== undefined && !only.isPlain) {
+    return <ParsedMarkdown text={text} isFinished={isFinished} />;
+  }
+  return segments.map((segment, index) =>
+    segment.isPlain ? (
+      <PlainBlock key={index} text={segment.text} />
+    ) : (
+      <ParsedMarkdown key={index} text={segment.text} isFinished={isFinished} />
+    ),
+  );
+});
+
+/**
+ * A block too big or too tangled to parse (see `splitByBudget`), as the text it is: every word
+ * shows, and the page stays responsive.
+ */
+function PlainBlock({ text }: { text: string }) {
+  return <pre className="plain-block whitespace-pre-wrap break-words font-sans">{text}</pre>;
+}
+
+/** One text within budget, parsed. */
+function ParsedMarkdown({ text, isFinished }: { text: string; isFinished: boolean }) {
   const math = useMathPlugins(text);
   const source = math?.text ?? text;
   const plugins = useMemo(
@@ -153,7 +178,7 @@ export const MarkdownContent = memo(function MarkdownContent({
       </ReactMarkdown>
     </MarkdownSourceContext.Provider>
   );
-});
+}
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps {

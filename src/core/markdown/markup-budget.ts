@@ -1,0 +1,143 @@
+/**
+ * Which blocks of a markdown text are too big or too tangled to hand to the markdown parser. The
+ * parser's work grows faster than the text for some input (micromark's emphasis and link
+ * resolution is quadratic in the delimiters it has to pair, and a megabyte paragraph takes seconds
+ * whatever it holds), so a block over budget is shown as plain text instead: every word is there,
+ * unformatted, and the page never freezes.
+ *
+ * A block is over budget when any of these holds (the numbers are generous for text people and
+ * models write; the hostile corpus of `hostile-corpus.ts` crosses them by far):
+ * - it is longer than {@link MAX_BLOCK_CHARS} (a fenced code block: {@link MAX_CODE_BLOCK_CHARS});
+ * - outside fenced code, it holds more than {@link MAX_MARKUP_CHARS} markup characters
+ *   (`* _ ~ [ ] ! < > \` $ \\`);
+ * - emphasis or brackets open deeper than {@link MAX_INLINE_NESTING}, as estimated by a running
+ *   count of runs that can open (followed by a non-space) minus runs that can close;
+ * - a line has more than {@link MAX_TABLE_CELLS} `|` (a table that wide).
+ * Each test is one linear pass; whole texts under budget are never split.
+ */
+import { Lexer } from 'marked';
+
+/** Longest block, in UTF-16 code units, that is parsed as markdown. */
+export const MAX_BLOCK_CHARS = 64_000;
+/** Longest fenced code block, in UTF-16 code units, that is parsed as markdown. */
+export const MAX_CODE_BLOCK_CHARS = 256_000;
+/** Most markup characters in one block. */
+export const MAX_MARKUP_CHARS = 4_000;
+/** Deepest estimated nesting of emphasis or brackets. */
+export const MAX_INLINE_NESTING = 32;
+/** Most `|` on one line. */
+export const MAX_TABLE_CELLS = 128;
+
+/** A part of a text: markdown to parse, or `isPlain` text to show as it is. */
+export interface BudgetSegment {
+  readonly text: string;
+  readonly isPlain: boolean;
+}
+
+/**
+ * Splits `markdown` into runs of top-level blocks (`marked`'s block lexer) within budget and
+ * single blocks over it, in order; joined, the segments are `markdown`. A text within budget is one
+ * segment, without lexing.
+ */
+export function splitByBudget(markdown: string): BudgetSegment[] {
+  if (!isOverBudget(markdown, false)) return [{ text: markdown, isPlain: false }];
+  const segments: BudgetSegment[] = [];
+  let position = 0;
+  let runStart = 0;
+  for (const token of new Lexer().blockTokens(markdown, [])) {
+    if (!markdown.startsWith(token.raw, position)) break;
+    const end = position + token.raw.length;
+    if (isOverBudget(token.raw, token.type === 'code')) {
+      if (position > runStart) {
+        segments.push({ text: markdown.slice(runStart, position), isPlain: false });
+      }
+      segments.push({ text: token.raw, isPlain: true });
+      runStart = end;
+    }
+    position = end;
+  }
+  if (position < markdown.length) {
+    // The lexer changed the text (it should not): what it did not account for is judged whole.
+    const rest = markdown.slice(position);
+    if (isOverBudget(rest, false)) {
+      if (position > runStart) {
+        segments.push({ text: markdown.slice(runStart, position), isPlain: false });
+      }
+      segments.push({ text: rest, isPlain: true });
+      return segments;
+    }
+  }
+  if (markdown.length > runStart) {
+    segments.push({ text: markdown.slice(runStart), isPlain: false });
+  }
+  return segments;
+}
+
+/** Whether `block` is over budget (see the module comment); `isCode`: a fenced code block. */
+export function isOverBudget(block: string, isCode: boolean): boolean {
+  if (block.length > (isCode ? MAX_CODE_BLOCK_CHARS : MAX_BLOCK_CHARS)) return true;
+  if (isCode) return false;
+  let markup = 0;
+  let nesting = 0;
+  let pipes = 0;
+  for (let index = 0; index < block.length; index += 1) {
+    const char = block.charAt(index);
+    switch (char) {
+      case '\n':
+        pipes = 0;
+        continue;
+      case '|':
+        pipes += 1;
+        if (pipes > MAX_TABLE_CELLS) return true;
+        continue;
+      case '*':
+      case '_':
+      case '~': {
+        let end = index + 1;
+        while (block.charAt(end) === char) end += 1;
+        markup += end - index;
+        const before = block.charAt(index - 1);
+        const after = block.charAt(end);
+        const canOpen =
+          !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
+        const canClose =
+          !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
+        if (canClose && nesting > 0) nesting -= 1;
+        else if (canOpen) nesting += 1;
+        index = end - 1;
+        if (nesting > MAX_INLINE_NESTING) return true;
+        break;
+      }
+      case '[':
+        markup += 1;
+        nesting += 1;
+        if (nesting > MAX_INLINE_NESTING) return true;
+        break;
+      case ']':
+        markup += 1;
+        if (nesting > 0) nesting -= 1;
+        break;
+      case '!':
+      case '<':
+      case '>':
+      case '`':
+      case '$':
+      case '\\':
+        markup += 1;
+        break;
+      default:
+        continue;
+    }
+    if (markup > MAX_MARKUP_CHARS) return true;
+  }
+  return false;
+}
+
+function isSpace(char: string): boolean {
+  return char === '' || /\s/.test(char);
+}
+
+/** ASCII punctuation, which is what the markup characters and most delimiters around them are. */
+function isPunctuation(char: string): boolean {
+  return /[!-/:-@[-`{-~]/.test(char);
+}
