@@ -9,6 +9,7 @@
  *   - `http-<status>-text` that status with a plain-text body
  *   - `stall-<ms>:<name>`  the first half of the recording, a pause of `<ms>`, then the rest
  *   - `cut:<name>`         the first half of the recording, then the socket is destroyed
+ *   - `echo`, `echo~<ms>`  the last user message streamed back as the answer (`support/echo-reply.mjs`)
  *   - anything else        404 `model_not_found`
  *
  * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions` (and `/v1/responses`,
@@ -22,6 +23,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { echoStream, parseEchoModel } from './support/echo-reply.mjs';
 import { mulberry32 } from './support/prng.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
@@ -349,6 +351,13 @@ export async function startMockProvider(options = {}) {
         }
         const rawModel = /** @type {{ model?: unknown }} */ (body).model;
         const model = typeof rawModel === 'string' ? rawModel : '';
+        const echo = parseEchoModel(model);
+        if (echo) {
+          const delayMs = echo.delayMs ?? defaultDelayMs;
+          /** @type {Extract<MockPlan, { kind: 'replay' }>} */
+          const plan = { kind: 'replay', name: 'echo', delayMs, mode: 'full', stallMs: 0 };
+          return await replay(req, res, echoStream(body), plan);
+        }
         const plan = parseMockModel(
           model,
           new Set(await recordingNames(streamsDir)),
