@@ -144,12 +144,37 @@ export const MarkdownContent = memo(function MarkdownContent({
   );
 });
 
+/** Characters per element of a {@link PlainBlock}. */
+const PLAIN_SLICE_CHARS = 4096;
+
 /**
  * A block too big or too tangled to parse (see `splitByBudget`), as the text it is: every word
- * shows, and the page stays responsive.
+ * shows, and the page stays responsive. The text is laid out in slices of about 4 KB (cut after a
+ * line break where there is one), so while it grows only its last slice changes and is laid out
+ * again, not a megabyte of text per frame, and slices off screen are not laid out at all.
  */
 function PlainBlock({ text }: { text: string }) {
-  return <pre className="plain-block whitespace-pre-wrap break-words font-sans">{text}</pre>;
+  const slices: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + PLAIN_SLICE_CHARS);
+    const newline = text.lastIndexOf('\n', end - 1);
+    if (end < text.length && newline > start) end = newline + 1;
+    else if (end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end -= 1;
+    slices.push(text.slice(start, end));
+    start = end;
+  }
+  return (
+    <pre className="plain-block whitespace-pre-wrap break-words font-sans">
+      {slices.map((slice, index) => (
+        <span
+          key={index}
+          className="block [contain-intrinsic-size:auto_40em] [content-visibility:auto]"
+        >
+          {slice}
+        </span>
+      ))}
+    </pre>
+  );
 }
 
 /** One text within budget, parsed. */

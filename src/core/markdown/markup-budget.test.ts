@@ -22,9 +22,7 @@ describe('splitByBudget', () => {
     (name, doc) => {
       const segments = splitByBudget(boundNesting(doc));
       expect(segments.map((segment) => segment.text).join('')).toBe(boundNesting(doc));
-      const isTangled = /unclosed|emphasis|links|images|table|megabyte|combining|indentation/.test(
-        name,
-      );
+      const isTangled = /unclosed|emphasis|links|images|table|megabyte|indentation/.test(name);
       expect(segments.some((segment) => segment.isPlain)).toBe(isTangled);
       expect(segments.at(-1)?.isPlain).toBe(false);
       expect(segments.at(-1)?.text.endsWith(`${AFTER_HOSTILE}\n`)).toBe(true);
@@ -37,5 +35,12 @@ describe('splitByBudget', () => {
     expect(isOverBudget(deep(MAX_INLINE_NESTING + 2), false)).toBe(true);
     expect(isOverBudget('**bold** and *it* and [l](u) '.repeat(100), false)).toBe(false);
     expect(isOverBudget('['.repeat(MAX_INLINE_NESTING + 1), false)).toBe(true);
+  });
+
+  it('counts the indentation a list nested line after line makes the parser check', () => {
+    const nested = (depth: number) =>
+      Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- ${level}`).join('\n');
+    expect(isOverBudget(nested(60), false)).toBe(false);
+    expect(isOverBudget(nested(100), false)).toBe(true);
   });
 });

@@ -12,7 +12,9 @@
  *   (`* _ ~ [ ] ! < > \` $ \\`);
  * - emphasis or brackets open deeper than {@link MAX_INLINE_NESTING}, as estimated by a running
  *   count of runs that can open (followed by a non-space) minus runs that can close;
- * - a line has more than {@link MAX_TABLE_CELLS} `|` (a table that wide).
+ * - a line has more than {@link MAX_TABLE_CELLS} `|` (a table that wide);
+ * - the columns of indentation and container markers at its line starts add up to more than
+ *   {@link MAX_PREFIX_COLUMNS} (a list nested deep by indentation, line after line).
  * Each test is one linear pass; whole texts under budget are never split.
  */
 import { Lexer } from 'marked';
@@ -27,6 +29,11 @@ export const MAX_MARKUP_CHARS = 4_000;
 export const MAX_INLINE_NESTING = 32;
 /** Most `|` on one line. */
 export const MAX_TABLE_CELLS = 128;
+/**
+ * Most columns of indentation and container markers (`>`, list markers) at the starts of the lines
+ * of one block, summed: the parser checks every open container again on every line.
+ */
+export const MAX_PREFIX_COLUMNS = 8_000;
 
 /** A part of a text: markdown to parse, or `isPlain` text to show as it is. */
 export interface BudgetSegment {
@@ -80,11 +87,28 @@ export function isOverBudget(block: string, isCode: boolean): boolean {
   let markup = 0;
   let nesting = 0;
   let pipes = 0;
+  let prefixColumns = 0;
+  let isLineStart = true;
   for (let index = 0; index < block.length; index += 1) {
     const char = block.charAt(index);
+    if (isLineStart) {
+      if (
+        char === ' ' ||
+        char === '\t' ||
+        char === '>' ||
+        char === '-' ||
+        char === '*' ||
+        char === '+'
+      ) {
+        prefixColumns += char === '\t' ? 4 : 1;
+        if (prefixColumns > MAX_PREFIX_COLUMNS) return true;
+        if (char !== '*') continue;
+      } else isLineStart = false;
+    }
     switch (char) {
       case '\n':
         pipes = 0;
+        isLineStart = true;
         continue;
       case '|':
         pipes += 1;
