@@ -17,7 +17,6 @@
  *   {@link MAX_PREFIX_COLUMNS} (a list nested deep by indentation, line after line).
  * Each test is one linear pass; whole texts under budget are never split.
  */
-import { Lexer } from 'marked';
 
 /** Longest block, in UTF-16 code units, that is parsed as markdown. */
 export const MAX_BLOCK_CHARS = 64_000;
@@ -42,42 +41,80 @@ export interface BudgetSegment {
 }
 
 /**
- * Splits `markdown` into runs of top-level blocks (`marked`'s block lexer) within budget and
- * single blocks over it, in order; joined, the segments are `markdown`. A text within budget is one
- * segment, without lexing.
+ * Splits `markdown` into runs of regions within budget and single regions over it, in order;
+ * joined, the segments are `markdown`. A region is a run of non-blank lines, or a fenced code block
+ * (a fence at the start of a line, up to 3 spaces in, to its closing fence, blank lines included),
+ * so a cut between segments is always at a blank line, where a streaming renderer's settled blocks
+ * end too. A text within budget is one segment. One linear pass.
  */
 export function splitByBudget(markdown: string): BudgetSegment[] {
   if (!isOverBudget(markdown, false)) return [{ text: markdown, isPlain: false }];
   const segments: BudgetSegment[] = [];
-  let position = 0;
   let runStart = 0;
-  for (const token of new Lexer().blockTokens(markdown, [])) {
-    if (!markdown.startsWith(token.raw, position)) break;
-    const end = position + token.raw.length;
-    if (isOverBudget(token.raw, token.type === 'code')) {
-      if (position > runStart) {
-        segments.push({ text: markdown.slice(runStart, position), isPlain: false });
-      }
-      segments.push({ text: token.raw, isPlain: true });
-      runStart = end;
+  for (const region of regionsOf(markdown)) {
+    if (!isOverBudget(markdown.slice(region.start, region.end), region.isCode)) continue;
+    if (region.start > runStart) {
+      segments.push({ text: markdown.slice(runStart, region.start), isPlain: false });
     }
-    position = end;
-  }
-  if (position < markdown.length) {
-    // The lexer changed the text (it should not): what it did not account for is judged whole.
-    const rest = markdown.slice(position);
-    if (isOverBudget(rest, false)) {
-      if (position > runStart) {
-        segments.push({ text: markdown.slice(runStart, position), isPlain: false });
-      }
-      segments.push({ text: rest, isPlain: true });
-      return segments;
-    }
+    segments.push({ text: markdown.slice(region.start, region.end), isPlain: true });
+    runStart = region.end;
   }
   if (markdown.length > runStart) {
     segments.push({ text: markdown.slice(runStart), isPlain: false });
   }
   return segments;
+}
+
+interface Region {
+  start: number;
+  /** After the region's last line break, or the end of the text. */
+  end: number;
+  isCode: boolean;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** The regions of `markdown` (see {@link splitByBudget}), in order. */
+function* regionsOf(markdown: string): Generator<Region> {
+  let start = -1;
+  let fence: { char: string; length: number } | undefined;
+  for (let lineStart = 0; lineStart < markdown.length;) {
+    const newline = markdown.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? markdown.length : newline + 1;
+    const line = markdown.slice(lineStart, lineEnd);
+    if (fence !== undefined) {
+      const run = FENCE.exec(line)?.[1];
+      const isClosing =
+        run !== undefined &&
+        run.startsWith(fence.char) &&
+        run.length >= fence.length &&
+        line.slice(line.indexOf(run) + run.length).trim() === '';
+      if (isClosing || lineEnd === markdown.length) {
+        yield { start, end: lineEnd, isCode: true };
+        start = -1;
+        fence = undefined;
+      }
+    } else if (line.trim() === '') {
+      if (start !== -1) yield { start, end: lineStart, isCode: false };
+      start = -1;
+    } else {
+      const run = FENCE.exec(line)?.[1];
+      const isOpening =
+        run !== undefined &&
+        !(run.startsWith('`') && line.slice(line.indexOf(run) + run.length).includes('`'));
+      if (isOpening) {
+        if (start !== -1) yield { start, end: lineStart, isCode: false };
+        start = lineStart;
+        fence = { char: run.charAt(0), length: run.length };
+        if (lineEnd === markdown.length) {
+          yield { start, end: lineEnd, isCode: true };
+          start = -1;
+        }
+      } else if (start === -1) start = lineStart;
+    }
+    lineStart = lineEnd;
+  }
+  if (start !== -1 && fence === undefined) yield { start, end: markdown.length, isCode: false };
 }
 
 /** Whether `block` is over budget (see the module comment); `isCode`: a fenced code block. */
