@@ -15,6 +15,7 @@
  * `$5 and $10`, `$5-$10` and `$100k` are not. A `$` that is not math is backslash-escaped when
  * remark-math could otherwise pair it with a later one.
  */
+import { RunIndex, runEnd } from './run-index';
 
 /** The result of {@link normalizeMathDelimiters}. */
 export interface MathDelimiterNormalization {
@@ -44,7 +45,6 @@ const HTML_LONE_TAG =
 const AUTOLINK_OR_TAG =
   /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/y;
 const QUICK_REJECT = /\$|\\[([]|math/;
-
 type OpenBlock =
   | { kind: 'fence'; marker: string; length: number }
   | { kind: 'math'; length: number }
@@ -291,47 +291,9 @@ interface ParagraphScan {
   noCloseBefore: { ')': number; ']': number };
 }
 
-/**
- * The runs of one character in a text, by size, for finding "the next run of exactly `size` at or
- * after `from`". Built once per paragraph (one pass); each size keeps a cursor that only moves
- * forward, because the paragraph scan asks with ever larger `from`.
- */
-class RunIndex {
-  private readonly bySize = new Map<number, { starts: number[]; cursor: number }>();
-
-  constructor(text: string, char: string, counter: { steps: number } | undefined) {
-    for (let start = text.indexOf(char); start !== -1;) {
-      const end = runEnd(text, start);
-      if (counter !== undefined) counter.steps += end - start;
-      const size = end - start;
-      const entry = this.bySize.get(size);
-      if (entry === undefined) this.bySize.set(size, { starts: [start], cursor: 0 });
-      else entry.starts.push(start);
-      start = text.indexOf(char, end);
-    }
-  }
-
-  /** Start of the next run of exactly `size` at or after `from`; -1 when there is none. */
-  next(from: number, size: number): number {
-    const entry = this.bySize.get(size);
-    if (entry === undefined) return -1;
-    while (entry.cursor < entry.starts.length && (entry.starts[entry.cursor] ?? 0) < from) {
-      entry.cursor += 1;
-    }
-    return entry.starts[entry.cursor] ?? -1;
-  }
-}
-
 /** `\(` or `\[` preceded by a letter or digit is an escaped bracket (`a\[0\]`), not math. */
 function isWordCharacter(text: string, index: number): boolean {
   return index > 0 && /[\p{L}\p{N}]/u.test(text.charAt(index - 1));
-}
-
-function runEnd(text: string, start: number): number {
-  const char = text.charAt(start);
-  let end = start;
-  while (text.charAt(end) === char) end += 1;
-  return end;
 }
 
 /** The closing `$` of the single `$` at `open` under Pandoc's rule; -1 when it is not math. */
