@@ -14,6 +14,7 @@
  *   - `stall-<ms>:<name>`  the first half of the recording, a pause of `<ms>`, then the rest
  *   - `cut:<name>`         the first half of the recording, then the socket is destroyed
  *   - `synthetic-<kind>`   a synthetic stream from `synthetic-streams.mjs`, replayed the same way
+ *   - `echo`, `echo~<ms>`  the last user message streamed back as the answer (`support/echo-reply.mjs`)
  *   - anything else        404 `model_not_found`
  *
  * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions` (and `/v1/responses`,
@@ -30,6 +31,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildStreamPlan, parseModel as parseBenchModel } from '../bench/synth-text.mjs';
 import { routeExtras, streamScripted, withoutCors } from './support/mock-extras.mjs';
+import { echoStream, parseEchoModel } from './support/echo-reply.mjs';
 import { mulberry32 } from './support/prng.mjs';
 import { SYNTHETIC_STREAMS } from './synthetic-streams.mjs';
 
@@ -388,6 +390,13 @@ export async function startMockProvider(options = {}) {
           return await replay(req, res, Buffer.from(frames.join(''), 'utf8'), benchPlan);
         }
         if (await streamScripted(res, model, body)) return;
+        const echo = parseEchoModel(model);
+        if (echo) {
+          const delayMs = echo.delayMs ?? defaultDelayMs;
+          /** @type {Extract<MockPlan, { kind: 'replay' }>} */
+          const plan = { kind: 'replay', name: 'echo', delayMs, mode: 'full', stallMs: 0 };
+          return await replay(req, res, echoStream(body), plan);
+        }
         const plan = parseMockModel(
           model,
           new Set([...(await recordingNames(streamsDir)), ...Object.keys(SYNTHETIC_STREAMS)]),

@@ -1,3 +1,4 @@
+import { AppErrorBoundary } from '../components/ui/app-error-page';
 import { ChatShell } from './ChatShell';
 import { importTranscripts } from './import-transcripts';
 import { LazyPart } from './LazyPart';
@@ -41,5 +42,9 @@ function Shell() {
 
 /** The composition root: the shared-transcript page or the chat. */
 export function App() {
-  return <Shell />;
+  return (
+    <AppErrorBoundary>
+      <Shell />
+    </AppErrorBoundary>
+  );
 }

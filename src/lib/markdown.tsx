@@ -11,6 +11,9 @@ import {
 import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import { remarkGfmParse } from './remark-gfm-parse';
 import { CopyButton } from '../components/ui/copy-button';
+import { FormattingBoundary } from '../components/ui/plain-text-fallback';
+import { boundNesting } from '../core/markdown/bound-nesting';
+import { splitByBudget } from '../core/markdown/markup-budget';
 import { isFenceFinished } from './highlight/fence-state';
 import { useHighlightedCode } from './highlight/use-highlighted-code';
 import { useMathPlugins } from './math/use-math-plugins';
@@ -121,12 +124,61 @@ export interface MarkdownContentProps {
  * The elements of {@link Markdown} without its wrapper, for rendering one document in parts (see
  * `StreamingMarkdown`): parts placed side by side in one `.markdown` wrapper look like one document.
  * Math (see `useMathPlugins`) and syntax highlighting load on demand, the first time a text needs
- * them; until then the text shows as it is.
+ * them; until then the text shows as it is. Blocks over budget (`splitByBudget`) show as plain text.
  */
 export const MarkdownContent = memo(function MarkdownContent({
   text,
   isFinished = false,
 }: MarkdownContentProps) {
+  const segments = useMemo(() => splitByBudget(text), [text]);
+  const only = segments.length === 1 ? segments[0] : undefined;
+  if (only !== undefined && !only.isPlain) {
+    return <ParsedMarkdown text={text} isFinished={isFinished} />;
+  }
+  return segments.map((segment, index) =>
+    segment.isPlain ? (
+      <PlainBlock key={index} text={segment.text} />
+    ) : (
+      <ParsedMarkdown key={index} text={segment.text} isFinished={isFinished} />
+    ),
+  );
+});
+
+/** Characters per element of a {@link PlainBlock}. */
+const PLAIN_SLICE_CHARS = 4096;
+
+/**
+ * A block too big or too tangled to parse (see `splitByBudget`), as the text it is: every word
+ * shows, and the page stays responsive. The text is laid out in slices of about 4 KB (cut after a
+ * line break where there is one), so while it grows only its last slice changes and is laid out
+ * again, not a megabyte of text per frame, and slices off screen are not laid out at all.
+ */
+function PlainBlock({ text }: { text: string }) {
+  const slices: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + PLAIN_SLICE_CHARS);
+    const newline = text.lastIndexOf('\n', end - 1);
+    if (end < text.length && newline > start) end = newline + 1;
+    else if (end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end -= 1;
+    slices.push(text.slice(start, end));
+    start = end;
+  }
+  return (
+    <pre className="plain-block whitespace-pre-wrap break-words font-sans">
+      {slices.map((slice, index) => (
+        <span
+          key={index}
+          className="block [contain-intrinsic-size:auto_40em] [content-visibility:auto]"
+        >
+          {slice}
+        </span>
+      ))}
+    </pre>
+  );
+}
+
+/** One text within budget, parsed. */
+function ParsedMarkdown({ text, isFinished }: { text: string; isFinished: boolean }) {
   const math = useMathPlugins(text);
   const source = math?.text ?? text;
   const plugins = useMemo(
@@ -151,7 +203,7 @@ export const MarkdownContent = memo(function MarkdownContent({
       </ReactMarkdown>
     </MarkdownSourceContext.Provider>
   );
-});
+}
 
 /** Props of {@link Markdown}. */
 export interface MarkdownProps {
@@ -172,9 +224,12 @@ export interface MarkdownProps {
  * loaded on demand.
  */
 export const Markdown = memo(function Markdown({ text, isFinished = true }: MarkdownProps) {
+  const bounded = useMemo(() => boundNesting(text), [text]);
   return (
-    <div className="markdown">
-      <MarkdownContent text={text} isFinished={isFinished} />
-    </div>
+    <FormattingBoundary text={text}>
+      <div className="markdown">
+        <MarkdownContent text={bounded} isFinished={isFinished} />
+      </div>
+    </FormattingBoundary>
   );
 });

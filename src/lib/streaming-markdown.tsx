@@ -1,4 +1,6 @@
 import { memo, useMemo, useState } from 'react';
+import { FormattingBoundary } from '../components/ui/plain-text-fallback';
+import { createNestingBound } from '../core/markdown/bound-nesting';
 import { repairTail } from '../core/markdown/repair-tail';
 import { createBlockSplitter, type OpenFenceInfo } from '../core/markdown/split-blocks';
 import { CodeBlockFrame, Markdown, MarkdownContent } from './markdown';
@@ -105,13 +107,23 @@ function LineTail({ tail, openFence }: { tail: string; openFence: OpenFenceInfo 
  * splitter belongs to this component instance (one message) and starts over if the text is
  * replaced rather than extended.
  */
-export const StreamingMarkdown = memo(function StreamingMarkdown({
-  text,
+export const StreamingMarkdown = memo(function StreamingMarkdown(props: StreamingMarkdownProps) {
+  return (
+    <FormattingBoundary text={props.text}>
+      <StreamingBlocks {...props} />
+    </FormattingBoundary>
+  );
+});
+
+function StreamingBlocks({
+  text: source,
   isStreaming,
   liveTail = 'markdown',
 }: StreamingMarkdownProps) {
+  const [bound] = useState(createNestingBound);
   const [splitter] = useState(createBlockSplitter);
-  // Idempotent for the same text, so a repeated render (Strict Mode) gets the same split.
+  // Both are idempotent for the same text, so a repeated render (Strict Mode) gets the same split.
+  const text = useMemo(() => bound.update(source), [bound, source]);
   const split = useMemo(() => splitter.update(text), [splitter, text]);
   if (split.hasDefinitions) {
     return isStreaming ? (
@@ -136,4 +148,4 @@ export const StreamingMarkdown = memo(function StreamingMarkdown({
       )}
     </div>
   );
-});
+}

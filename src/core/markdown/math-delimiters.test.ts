@@ -104,4 +104,50 @@ describe('normalizeMathDelimiters', () => {
       'a $x$\r\n\r\n```\r\n$5 $6\r\n```\r\nb',
     );
   });
+
+  it('still finds math after a delimiter that did not close', () => {
+    expect(normalized('open \\(x\n\\(y\\) closed')).toBe('open \\(x\n$y$ closed');
+    expect(normalized('\\(a \\(b\\)')).toBe('$a \\(b$');
+    expect(normalized('\\[a\n\n\\[b\\]')).toBe('\\[a\n\n$$\nb\n$$');
+    expect(normalized('`a ``b`` $x$ ` c')).toBe('`a ``b`` $x$ ` c');
+    expect(normalized('`` a ` $x$')).toBe('`` a ` $x$');
+  });
+
+  // Issue 10: 60,000 unclosed `\(` froze the tab for seconds (each one scanned to the line's end).
+  it('does work linear in the length of hostile text', () => {
+    const hostile: Record<string, (n: number) => string> = {
+      'unclosed \\(': (n) => '\\('.repeat(n),
+      'unclosed \\[': (n) => 'a \\['.repeat(n),
+      'unclosed $': (n) => '$a '.repeat(n),
+      'dollar runs of every size': (n) => runsOfEverySize('$', n),
+      'backtick runs of every size': (n) => runsOfEverySize('`', n) + ' $x$',
+      'display math on one long line': (n) => '$$a$$ '.repeat(n),
+      'escaped backslashes': (n) => '\\\\('.repeat(n) + '\\)',
+      'a math paragraph': (n) => 'Let \\(x_i\\) be $y$ and `c` with $5.\n'.repeat(n),
+    };
+    for (const [name, make] of Object.entries(hostile)) {
+      const steps = [2_000, 4_000, 8_000].map((n) => {
+        const counter = { steps: 0 };
+        const text = make(n);
+        normalizeMathDelimiters(text, { counter });
+        return counter.steps / text.length;
+      });
+      // Steps per character stay flat as the text doubles (a quadratic pass would double them).
+      expect({ name, growth: (steps[2] ?? 0) / (steps[0] ?? 1) }).toEqual({
+        name,
+        growth: expect.closeTo(1, 0) as number,
+      });
+      expect(steps[2]).toBeLessThan(4);
+    }
+  });
 });
+
+/** Runs of `char` of sizes 1, 2, 3… separated by spaces, up to about `length` characters. */
+function runsOfEverySize(char: string, length: number): string {
+  const runs: string[] = [];
+  for (let size = 1, total = 0; total < length; size += 1) {
+    runs.push(char.repeat(size));
+    total += size + 1;
+  }
+  return runs.join(' ');
+}

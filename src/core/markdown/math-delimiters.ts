@@ -15,6 +15,7 @@
  * `$5 and $10`, `$5-$10` and `$100k` are not. A `$` that is not math is backslash-escaped when
  * remark-math could otherwise pair it with a later one.
  */
+import { RunIndex, runEnd } from './run-index';
 
 /** The result of {@link normalizeMathDelimiters}. */
 export interface MathDelimiterNormalization {
@@ -44,19 +45,31 @@ const HTML_LONE_TAG =
 const AUTOLINK_OR_TAG =
   /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/y;
 const QUICK_REJECT = /\$|\\[([]|math/;
-
 type OpenBlock =
   | { kind: 'fence'; marker: string; length: number }
   | { kind: 'math'; length: number }
   | { kind: 'html'; close: RegExp | 'blank' };
 
+/** Options of {@link normalizeMathDelimiters}. */
+export interface MathDelimiterOptions {
+  /**
+   * Counts the work done: `steps` grows by one for every character position the inline scans visit
+   * and every delimiter run they look up (tests use it to show the pass is linear).
+   */
+  counter?: { steps: number };
+}
+
 /**
  * Prepares model-written markdown for remark-math (see the module comment for the rules). Fenced
  * and indented code, code spans, ` ```math ` fences, `$$` blocks, raw HTML blocks, autolinks and
  * inline tags are copied unchanged; so is the whole text when it holds no math. Pure and total;
- * linear in the length of the text for ordinary input.
+ * linear in the length of the text for any input (thousands of unclosed `\(`, `$` or backticks
+ * included): no position is scanned again for a delimiter already known not to close.
  */
-export function normalizeMathDelimiters(markdown: string): MathDelimiterNormalization {
+export function normalizeMathDelimiters(
+  markdown: string,
+  options: MathDelimiterOptions = {},
+): MathDelimiterNormalization {
   if (!QUICK_REJECT.test(markdown)) return { text: markdown, hasMath: false };
   const out: string[] = [];
   let paragraph: string[] = [];
@@ -69,7 +82,7 @@ export function normalizeMathDelimiters(markdown: string): MathDelimiterNormaliz
 
   const flush = () => {
     if (paragraph.length === 0) return;
-    const result = normalizeParagraph(paragraph.join('\n'), isParagraphInList);
+    const result = normalizeParagraph(paragraph.join('\n'), isParagraphInList, options.counter);
     out.push(result.text);
     hasMath ||= result.hasMath;
     paragraph = [];
@@ -184,9 +197,20 @@ function indentWidth(line: string): number {
 }
 
 /** A paragraph-like run of lines: inline delimiters, code spans, tags. */
-function normalizeParagraph(text: string, isInList: boolean): MathDelimiterNormalization {
+function normalizeParagraph(
+  text: string,
+  isInList: boolean,
+  counter: { steps: number } | undefined,
+): MathDelimiterNormalization {
   /** Copied text and rewritten math as strings; a literal (not math) run of dollars as its size. */
   const pieces: (string | number)[] = [];
+  const scan: ParagraphScan = {
+    text,
+    counter,
+    backticks: new RunIndex(text, '`', counter),
+    dollars: new RunIndex(text, '$', counter),
+    noCloseBefore: { ')': -1, ']': -1 },
+  };
   let hasMath = false;
   let copied = 0;
   let index = 0;
@@ -197,11 +221,12 @@ function normalizeParagraph(text: string, isInList: boolean): MathDelimiterNorma
   };
 
   while (index < text.length) {
+    if (counter !== undefined) counter.steps += 1;
     const char = text.charAt(index);
     if (char === '\\') {
       const next = text.charAt(index + 1);
       if ((next === '(' || next === '[') && !isWordCharacter(text, index)) {
-        const math = bracketMath(text, index, next === '[', isInList);
+        const math = bracketMath(scan, index, next === '[', isInList);
         if (math !== undefined) {
           replace(index, math.end, math.text);
           hasMath = true;
@@ -212,7 +237,7 @@ function normalizeParagraph(text: string, isInList: boolean): MathDelimiterNorma
       index += 2;
     } else if (char === '`') {
       const end = runEnd(text, index);
-      const close = findRun(text, end, '`', end - index);
+      const close = scan.backticks.next(end, end - index);
       index = close === -1 ? end : close + (end - index);
     } else if (char === '<') {
       AUTOLINK_OR_TAG.lastIndex = index;
@@ -220,7 +245,7 @@ function normalizeParagraph(text: string, isInList: boolean): MathDelimiterNorma
     } else if (char === '$') {
       const end = runEnd(text, index);
       const size = end - index;
-      const close = size === 1 ? singleDollarClose(text, index) : findRun(text, end, '$', size);
+      const close = size === 1 ? singleDollarClose(text, index) : scan.dollars.next(end, size);
       const content = close === -1 ? '' : text.slice(end, close);
       if (close !== -1 && content.trim() !== '') {
         hasMath = true;
@@ -253,27 +278,22 @@ function normalizeParagraph(text: string, isInList: boolean): MathDelimiterNorma
   return { text: pieces.join(''), hasMath };
 }
 
+/** What the inline scans of one paragraph share. */
+interface ParagraphScan {
+  text: string;
+  counter: { steps: number } | undefined;
+  backticks: RunIndex;
+  dollars: RunIndex;
+  /**
+   * Per closing bracket, the end of the last scan for it that found none: a later `\(` (or `\[`)
+   * that starts before that point walks the same positions to the same end, so it fails at once.
+   */
+  noCloseBefore: { ')': number; ']': number };
+}
+
 /** `\(` or `\[` preceded by a letter or digit is an escaped bracket (`a\[0\]`), not math. */
 function isWordCharacter(text: string, index: number): boolean {
   return index > 0 && /[\p{L}\p{N}]/u.test(text.charAt(index - 1));
-}
-
-function runEnd(text: string, start: number): number {
-  const char = text.charAt(start);
-  let end = start;
-  while (text.charAt(end) === char) end += 1;
-  return end;
-}
-
-/** Start of the next run of exactly `size` × `char` at or after `from`; -1 when there is none. */
-function findRun(text: string, from: number, char: string, size: number): number {
-  let start = text.indexOf(char, from);
-  while (start !== -1) {
-    const end = runEnd(text, start);
-    if (end - start === size) return start;
-    start = text.indexOf(char, end);
-  }
-  return -1;
 }
 
 /** The closing `$` of the single `$` at `open` under Pandoc's rule; -1 when it is not math. */
@@ -292,25 +312,31 @@ function singleDollarClose(text: string, open: number): number {
 
 /** `\(…\)` (one line) or `\[…\]` at `start`, rewritten; undefined when it does not close. */
 function bracketMath(
-  text: string,
+  scan: ParagraphScan,
   start: number,
   isDisplay: boolean,
   isInList: boolean,
 ): { text: string; end: number } | undefined {
+  const { text, counter } = scan;
   const closing = isDisplay ? ']' : ')';
+  if (start < scan.noCloseBefore[closing]) return undefined;
   let index = start + 2;
   while (index < text.length) {
+    if (counter !== undefined) counter.steps += 1;
     const char = text.charAt(index);
     if (char === '\\') {
       if (text.charAt(index + 1) === closing) break;
       index += 2;
     } else if (char === '\n' && !isDisplay) {
-      return undefined;
+      break;
     } else {
       index += 1;
     }
   }
-  if (index >= text.length) return undefined;
+  if (index >= text.length || text.charAt(index) === '\n') {
+    scan.noCloseBefore[closing] = index;
+    return undefined;
+  }
   const content = text.slice(start + 2, index);
   if (content.trim() === '') return undefined;
   const end = index + 2;
@@ -337,11 +363,16 @@ function displayBlock(
   content: string,
   isInList: boolean,
 ): string | undefined {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineStart = start;
+  while (lineStart > 0 && isSpaceOrTab(text.charAt(lineStart - 1))) lineStart -= 1;
+  if (lineStart > 0 && text.charAt(lineStart - 1) !== '\n') return undefined;
   const indent = text.slice(lineStart, start);
-  if (!/^[ \t]*$/.test(indent) || (indentWidth(indent) > 3 && !isInList)) return undefined;
-  const lineEnd = text.indexOf('\n', end);
-  if (text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() !== '') return undefined;
+  if (indentWidth(indent) > 3 && !isInList) return undefined;
+  let after = end;
+  while (after < text.length && text.charAt(after) !== '\n' && /\s/.test(text.charAt(after))) {
+    after += 1;
+  }
+  if (after < text.length && text.charAt(after) !== '\n') return undefined;
   const lines = content
     .replace(/^[ \t]*\r?\n/, '')
     .replace(/\r?\n[ \t\r]*$/, '')
@@ -351,4 +382,8 @@ function displayBlock(
     (/^[ \t]*/.exec(line)?.[0].length ?? 0) >= indent.length ? line : indent + line.trimStart(),
   );
   return `$$\n${body.join('\n')}\n${indent}$$`;
+}
+
+function isSpaceOrTab(char: string): boolean {
+  return char === ' ' || char === '\t';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INCOMPLETE_LINK_URL as URL, repairTail } from './repair-tail';
+import { INCOMPLETE_LINK_URL as URL, MAX_OPEN_CONSTRUCTS, repairTail } from './repair-tail';
 import { ADVERSARIAL_DOCUMENTS, BENCHMARK_ANSWER } from './test-documents';
 
 describe('repairTail', () => {
@@ -97,5 +97,33 @@ describe('repairTail', () => {
   it('touches only the last paragraph', () => {
     expect(repairTail('open **bold\n\nnext *one')).toBe('open **bold\n\nnext *one*');
     expect(repairTail('- **a\n- b')).toBe('- **a\n- b');
+  });
+
+  // Issue 10: a closer looked back through every open construct, so 20,000 `*a` then `b_` took
+  // seconds.
+  it('does work linear in the length of hostile tails', () => {
+    const hostile: Record<string, (n: number) => string> = {
+      'open * then _ closers': (n) => '*a '.repeat(n) + 'b_ '.repeat(n),
+      'open * then ] closers': (n) => '*a '.repeat(n) + 'b] '.repeat(n),
+      'open brackets': (n) => '[a '.repeat(n),
+      'open code spans of every size': (n) =>
+        Array.from({ length: n }, (_, i) => '`'.repeat((i % 50) + 1) + 'a').join(' '),
+      'open constructs before blank content': (n) => '*a ['.repeat(n) + ' '.repeat(n),
+      'a tail of mixed markup': (n) => '**b** *i* `c` [l](u) ~~s~~ _u_ '.repeat(n),
+    };
+    for (const [name, make] of Object.entries(hostile)) {
+      const perChar = [2_000, 4_000, 8_000].map((n) => {
+        const counter = { steps: 0 };
+        const text = make(n);
+        repairTail(text, { counter });
+        return counter.steps / text.length;
+      });
+      // Steps per character stay flat as the text doubles (a quadratic pass would double them).
+      expect({ name, growth: (perChar[2] ?? 0) / (perChar[0] ?? 1) }).toEqual({
+        name,
+        growth: expect.closeTo(1, 0) as number,
+      });
+      expect(perChar[2]).toBeLessThan(MAX_OPEN_CONSTRUCTS);
+    }
   });
 });

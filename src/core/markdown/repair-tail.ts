@@ -28,6 +28,12 @@ interface Layout {
   regionStart: number;
 }
 
+/** Options of {@link repairTail}. */
+export interface RepairTailOptions {
+  /** Counts the work done: one step per character position scanned or open construct visited. */
+  counter?: { steps: number };
+}
+
 /**
  * Closes what is open at the end of `tail`: emphasis (`*`, `_`, `**`, `***`), strikethrough
  * (`~`, `~~`), inline code, a code fence (a closing fence is appended; a half-typed closing fence is
@@ -35,14 +41,21 @@ interface Layout {
  * {@link INCOMPLETE_LINK_URL}, so it shows as text). An unfinished image is dropped, and so is a
  * marker with nothing after it yet (`a **`, a trailing backtick) and a half-typed setext underline
  * or list marker under a paragraph line (`Foo\n-`), which would otherwise flash a heading.
- * Complete markdown comes back unchanged.
+ * Complete markdown comes back unchanged. Linear in the length of `tail` (see
+ * {@link MAX_OPEN_CONSTRUCTS}).
  */
-export function repairTail(tail: string): string {
+export function repairTail(tail: string, options: RepairTailOptions = {}): string {
   const layout = scanLines(tail);
   if (layout.fence !== undefined) return closeFence(tail, layout.fence);
   const text = dropPartialUnderline(tail);
   const { regionStart } = text === tail ? layout : scanLines(text);
-  return text.slice(0, regionStart) + repairInline(text.slice(regionStart));
+  return text.slice(0, regionStart) + repairInline(text.slice(regionStart), options.counter);
+}
+
+type Counter = { steps: number } | undefined;
+
+function count(counter: Counter, steps = 1): void {
+  if (counter !== undefined) counter.steps += steps;
 }
 
 /** Container markers, list markers and a heading marker at the start of a line. */
@@ -142,15 +155,23 @@ type Open =
   | { kind: 'bracket'; isImage: boolean; start: number; end: number }
   | { kind: 'target'; isImage: boolean; start: number; end: number; depth: number };
 
+/**
+ * The most constructs left open at once that are tracked; a run that would open one more is taken
+ * as text. Real text rarely has more than a few open at a time, and the bound keeps every look back
+ * through the open ones short, so a tail of 30,000 unclosed `*` is repaired in linear time.
+ */
+export const MAX_OPEN_CONSTRUCTS = 64;
+
 interface InlineScan {
+  counter: Counter;
   stack: Open[];
   /** A delimiter run at the very end that closed nothing: it may open something later. */
   trailingRun: number | undefined;
 }
 
 /** Closes the inline markup left open at the end of one paragraph. */
-function repairInline(region: string): string {
-  const scan = scanInline(region);
+function repairInline(region: string, counter: Counter): string {
+  const scan = scanInline(region, counter);
   let cut = scan.trailingRun ?? region.length;
   let stack = scan.stack;
   const image = stack.findIndex(
@@ -161,28 +182,50 @@ function repairInline(region: string): string {
     stack = stack.slice(0, image);
   }
   let suffix = '';
+  let lastNonBlank = lastNonBlankBefore(region, cut, counter);
   for (let index = stack.length - 1; index >= 0; index -= 1) {
+    count(counter);
     const open = stack[index];
     if (open === undefined || open.start >= cut) continue;
-    const closing = closingFor(open, region.slice(open.end, cut));
+    const closing = closingFor(open, region, cut, lastNonBlank >= open.end);
+    const previousCut = cut;
     if (closing === undefined) cut = open.start;
     else if (open.kind === 'target') cut = open.end - 1;
+    if (cut !== previousCut) lastNonBlank = lastNonBlankBefore(region, cut, counter);
     suffix += closing ?? '';
   }
   const body = region.slice(0, cut);
   return suffix === '' ? body : body.replace(/[ \t\n]+$/, '') + suffix;
 }
 
-/** What closes `open` given its content so far; `undefined` drops it (nothing inside yet). */
-function closingFor(open: Open, content: string): string | undefined {
+/** The index of the last character before `end` that is not whitespace; -1 when there is none. */
+function lastNonBlankBefore(region: string, end: number, counter: Counter): number {
+  let index = end - 1;
+  while (index >= 0 && /\s/.test(region.charAt(index))) {
+    count(counter);
+    index -= 1;
+  }
+  return index;
+}
+
+/**
+ * What closes `open`, whose content runs to `cut` (`hasContent`: it holds a non-blank character);
+ * `undefined` drops it (nothing inside yet).
+ */
+function closingFor(
+  open: Open,
+  region: string,
+  cut: number,
+  hasContent: boolean,
+): string | undefined {
   switch (open.kind) {
     case 'code':
-      if (content === '') return undefined;
-      return (content.endsWith('`') ? ' ' : '') + '`'.repeat(open.length);
+      if (cut <= open.end) return undefined;
+      return (region.charAt(cut - 1) === '`' ? ' ' : '') + '`'.repeat(open.length);
     case 'delimiter':
-      return content.trim() === '' ? undefined : open.char.repeat(open.length);
+      return hasContent ? open.char.repeat(open.length) : undefined;
     case 'bracket':
-      return content.trim() === '' ? undefined : `](${INCOMPLETE_LINK_URL})`;
+      return hasContent ? `](${INCOMPLETE_LINK_URL})` : undefined;
     case 'target':
       return `(${INCOMPLETE_LINK_URL})`;
   }
@@ -190,11 +233,12 @@ function closingFor(open: Open, content: string): string | undefined {
 
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
 
-function scanInline(region: string): InlineScan {
-  const scan: InlineScan = { stack: [], trailingRun: undefined };
+function scanInline(region: string, counter: Counter): InlineScan {
+  const scan: InlineScan = { counter, stack: [], trailingRun: undefined };
   const isTableRow = /^[ \t]*\|/.test(region);
   let index = linePrefixLength(region, 0);
   while (index < region.length) {
+    count(counter);
     const top = scan.stack.at(-1);
     if (top?.kind === 'code') index = scanCode(region, index, scan.stack, top.length);
     else if (top?.kind === 'target') index = scanTarget(region, index, scan.stack, top);
@@ -210,16 +254,20 @@ function scanText(region: string, index: number, scan: InlineScan, isTableRow: b
   if (char === '\\') return index + 2;
   if (char === '`') {
     const end = runEnd(region, index);
-    stack.push({ kind: 'code', length: end - index, start: index, end });
+    if (stack.length < MAX_OPEN_CONSTRUCTS) {
+      stack.push({ kind: 'code', length: end - index, start: index, end });
+    }
     return end;
   }
   if (char === '*' || char === '_' || char === '~') return delimiterRun(region, index, scan);
   if (char === '[' || (char === '!' && region.charAt(index + 1) === '[')) {
     const end = index + (char === '!' ? 2 : 1);
-    stack.push({ kind: 'bracket', isImage: char === '!', start: index, end });
+    if (stack.length < MAX_OPEN_CONSTRUCTS) {
+      stack.push({ kind: 'bracket', isImage: char === '!', start: index, end });
+    }
     return end;
   }
-  if (char === ']') return closeBracket(region, index, stack);
+  if (char === ']') return closeBracket(region, index, scan);
   if (char === '|' && isTableRow) stack.length = 0;
   if (char === '\n') return index + 1 + linePrefixLength(region, index + 1);
   if (char === '<') {
@@ -258,9 +306,13 @@ function scanTarget(region: string, index: number, stack: Open[], target: Open):
 }
 
 /** `]`: followed by `(` it starts a link target; otherwise the bracket was literal text. */
-function closeBracket(region: string, index: number, stack: Open[]): number {
+function closeBracket(region: string, index: number, scan: InlineScan): number {
+  const { stack } = scan;
   let opener = stack.length - 1;
-  while (opener >= 0 && stack[opener]?.kind !== 'bracket') opener -= 1;
+  while (opener >= 0 && stack[opener]?.kind !== 'bracket') {
+    count(scan.counter);
+    opener -= 1;
+  }
   if (opener === -1) return index + 1;
   const bracket = stack[opener];
   if (region.charAt(index + 1) !== '(' || bracket?.kind !== 'bracket') {
@@ -296,8 +348,8 @@ function delimiterRun(region: string, index: number, scan: InlineScan): number {
   const canOpen =
     (isShy ? left && (!right || isPunctuation(before)) : left) && (char !== '~' || length === 2);
   const canClose = isShy ? right && (!left || isPunctuation(after)) : right;
-  const remaining = canClose ? closeDelimiters(scan.stack, char, length) : length;
-  if (remaining > 0 && canOpen) {
+  const remaining = canClose ? closeDelimiters(scan, char, length) : length;
+  if (remaining > 0 && canOpen && scan.stack.length < MAX_OPEN_CONSTRUCTS) {
     scan.stack.push({ kind: 'delimiter', char, length: remaining, start: end - remaining, end });
   }
   const mayOpenLater = char !== '_' || isSpace(before) || isPunctuation(before);
@@ -307,9 +359,11 @@ function delimiterRun(region: string, index: number, scan: InlineScan): number {
 }
 
 /** Matches a closing run against the open runs of the same character; returns what is left. */
-function closeDelimiters(stack: Open[], char: string, length: number): number {
+function closeDelimiters(scan: InlineScan, char: string, length: number): number {
+  const { stack } = scan;
   let remaining = length;
   for (let index = stack.length - 1; index >= 0 && remaining > 0; index -= 1) {
+    count(scan.counter);
     const open = stack[index];
     if (open === undefined || open.kind === 'bracket') break;
     if (open.kind !== 'delimiter' || open.char !== char) continue;

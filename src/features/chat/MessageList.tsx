@@ -4,6 +4,7 @@ import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-polic
 import { ScrollHoldContext } from '../../lib/scroll-hold';
 import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { AssistantMessageView } from './AssistantMessageView';
+import { MessageBoundary } from './MessageBoundary';
 import type { MessageActions } from './message-actions';
 import { UserMessageView } from './UserMessageView';
 
@@ -71,28 +72,28 @@ export function MessageList({
           <ScrollHoldContext.Provider value={holdInView}>
             {path.length === 0
               ? empty
-              : path.map(({ message, versionIds, versionIndex }) =>
-                  message.role === 'user' ? (
-                    <UserMessageView
-                      key={message.id}
-                      message={message}
-                      versionIds={stableIds(message.id, versionIds)}
-                      versionIndex={versionIndex}
-                      actions={actions}
-                      canEdit={!isStreaming}
-                    />
-                  ) : (
-                    <AssistantMessageView
-                      key={message.id}
-                      message={message}
-                      versionIds={stableIds(message.id, versionIds)}
-                      versionIndex={versionIndex}
-                      actions={actions}
-                      reasoningPolicy={reasoningPolicy}
-                      isBusy={isStreaming}
-                    />
-                  ),
-                )}
+              : path.map(({ message, versionIds, versionIndex }) => (
+                  <MessageBoundary key={message.id} message={message}>
+                    {message.role === 'user' ? (
+                      <UserMessageView
+                        message={message}
+                        versionIds={stableIds(message.id, versionIds)}
+                        versionIndex={versionIndex}
+                        actions={actions}
+                        canEdit={!isStreaming}
+                      />
+                    ) : (
+                      <AssistantMessageView
+                        message={message}
+                        versionIds={stableIds(message.id, versionIds)}
+                        versionIndex={versionIndex}
+                        actions={actions}
+                        reasoningPolicy={reasoningPolicy}
+                        isBusy={isStreaming}
+                      />
+                    )}
+                  </MessageBoundary>
+                ))}
           </ScrollHoldContext.Provider>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../core/chat/chat-message';
 import { AssistantMessageView } from './AssistantMessageView';
+import { MessageBoundary } from './MessageBoundary';
 import type { MessageActions } from './message-actions';
 import { UserMessageView } from './UserMessageView';
 
@@ -18,29 +19,29 @@ const NO_ACTIONS: MessageActions = {
 export function ReadOnlyMessages({ messages }: { messages: readonly ChatMessage[] }) {
   return (
     <div className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6">
-      {messages.map((message) =>
-        message.role === 'user' ? (
-          <UserMessageView
-            key={message.id}
-            message={message}
-            versionIds={[message.id]}
-            versionIndex={0}
-            actions={NO_ACTIONS}
-            canEdit={false}
-          />
-        ) : (
-          <AssistantMessageView
-            key={message.id}
-            message={message}
-            versionIds={[message.id]}
-            versionIndex={0}
-            actions={NO_ACTIONS}
-            reasoningPolicy="folded"
-            isBusy={false}
-            isReadOnly
-          />
-        ),
-      )}
+      {messages.map((message) => (
+        <MessageBoundary key={message.id} message={message}>
+          {message.role === 'user' ? (
+            <UserMessageView
+              message={message}
+              versionIds={[message.id]}
+              versionIndex={0}
+              actions={NO_ACTIONS}
+              canEdit={false}
+            />
+          ) : (
+            <AssistantMessageView
+              message={message}
+              versionIds={[message.id]}
+              versionIndex={0}
+              actions={NO_ACTIONS}
+              reasoningPolicy="folded"
+              isBusy={false}
+              isReadOnly
+            />
+          )}
+        </MessageBoundary>
+      ))}
     </div>
   );
 }

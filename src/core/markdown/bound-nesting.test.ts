@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { boundNesting, createNestingBound, MAX_CONTAINER_COLUMN } from './bound-nesting';
+
+const withoutBackslashes = (text: string) => text.replaceAll('\\', '');
+
+describe('boundNesting', () => {
+  it('leaves ordinary markdown as the same string', () => {
+    const text = '- a\n  - b\n    > c\n\n```\n' + ' '.repeat(80) + '- code\n```\n';
+    expect(boundNesting(text)).toBe(text);
+  });
+
+  // Issue 10: these blanked the page with "Maximum call stack size exceeded".
+  it('escapes the first marker past the deepest level allowed, keeping every character', () => {
+    const list = '- '.repeat(1000) + 'x';
+    expect(boundNesting(list)).toBe(`${'- '.repeat(MAX_CONTAINER_COLUMN / 2)}\\${list.slice(64)}`);
+    const quote = '>'.repeat(2500);
+    expect(boundNesting(quote)).toBe(`${'>'.repeat(64)}\\${'>'.repeat(2436)}`);
+    expect(boundNesting(`${'1. '.repeat(30)}x`)).toBe(
+      `${'1. '.repeat(22)}1\\. ${'1. '.repeat(7)}x`,
+    );
+    expect(boundNesting(`${'\t'.repeat(16)}* x`)).toBe(`${'\t'.repeat(16)}\\* x`);
+  });
+
+  it('bounds lists nested by indentation, one line each', () => {
+    const lines = Array.from(
+      { length: 100 },
+      (_, depth) => `${'  '.repeat(depth)}- level ${depth}`,
+    );
+    const bounded = boundNesting(lines.join('\n')).split('\n');
+    expect(bounded[31]).toBe(lines[31]);
+    expect(bounded[32]).toBe(`${'  '.repeat(32)}\\- level 32`);
+    expect(bounded[99]).toBe(`${'  '.repeat(99)}\\- level 99`);
+  });
+
+  it('leaves deep lines inside a fenced code block alone, and bounds them after it', () => {
+    const deep = `${' '.repeat(70)}- item`;
+    const text = ['> ```', `> ${deep}`, '> ```', deep, '- ```', `  ${deep}`, 'x', deep].join('\n');
+    expect(boundNesting(text).split('\n')).toEqual([
+      '> ```',
+      `> ${deep}`,
+      '> ```',
+      `${' '.repeat(70)}\\- item`,
+      '- ```',
+      `  ${deep}`,
+      'x',
+      // Less indented than the fence: the list item, and its fence, ended.
+      `${' '.repeat(70)}\\- item`,
+    ]);
+  });
+
+  it('keeps every character, and streams: a prefix bounds to a prefix of the whole', () => {
+    const piece = fc.constantFrom(
+      '- ',
+      '> ',
+      '>',
+      '1. ',
+      '12)',
+      '* ',
+      '+',
+      '  ',
+      '\t',
+      'x',
+      '\n',
+      '```',
+      '~~~',
+      ' ',
+      '-',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 120 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (pieces, cuts) => {
+          const text = pieces.join('');
+          const whole = boundNesting(text);
+          expect(withoutBackslashes(whole)).toBe(withoutBackslashes(text));
+          const bound = createNestingBound();
+          for (const cut of [...cuts.map((c) => c % (text.length + 1)), text.length].sort(
+            (a, b) => a - b,
+          )) {
+            const prefix = text.slice(0, cut);
+            const streamed = bound.update(prefix);
+            expect(streamed).toBe(boundNesting(prefix));
+            expect(whole.startsWith(streamed)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
