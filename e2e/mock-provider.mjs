@@ -394,7 +394,7 @@ export async function startMockProvider(options = {}) {
         if (echo) {
           const delayMs = echo.delayMs ?? defaultDelayMs;
           /** @type {Extract<MockPlan, { kind: 'replay' }>} */
-          const plan = { kind: 'replay', name: 'echo', delayMs, mode: 'full', stallMs: 0 };
+          const plan = { kind: 'replay', name: 'echo', delayMs, rate: 0, mode: 'full', stallMs: 0 };
           return await replay(req, res, echoStream(body), plan);
         }
         const plan = parseMockModel(
