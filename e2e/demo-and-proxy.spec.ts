@@ -35,11 +35,6 @@ test.describe('the Demo provider', () => {
 
     await last.toggle.click();
     await expect(last.reasoning).toContainText('What can you do?');
-    if (process.env.RUMINATE_SCREENSHOT) {
-      await page.setViewportSize({ width: 1100, height: 1000 });
-      await page.getByTestId('user-message').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: 'docs/screenshot.png' });
-    }
   });
 });
 
