@@ -2,7 +2,7 @@
  * Test helper: plays a recorded stream of any API style through the whole pure pipeline, with a
  * fresh stateful normalizer per replay. Framework-free; read the recordings with `./recordings`.
  */
-import { createSseParser, type SseEvent } from '../core/sse/parse-sse';
+import type { SseEvent } from '../core/sse/parse-sse';
 import type { StreamEvent } from '../core/stream/stream-event';
 import type { AssistantMessageState } from '../core/stream/assistant-message';
 import { replayStage, sseStage } from './recordings';
@@ -36,17 +36,4 @@ export function replayApiStyle(
   splitPoints?: readonly number[],
 ): AssistantMessageState {
   return replayStage(sseStage(createNormalizer()), bytes, splitPoints);
-}
-
-/** Every stream event a normalizer gives for a whole body, in order (no reducer). */
-export function normalizeAll(
-  createNormalizer: NormalizerFactory,
-  bytes: Uint8Array,
-): StreamEvent[] {
-  const normalize = createNormalizer();
-  const events: StreamEvent[] = [];
-  const parser = createSseParser((sseEvent) => events.push(...normalize(sseEvent)));
-  parser.feed(bytes);
-  parser.end();
-  return events;
 }

@@ -93,9 +93,6 @@ export const sharedTranscriptSchema = v.strictObject({
   messages: v.pipe(v.array(sharedMessageSchema), v.maxLength(MAX_SHARED_MESSAGES)),
 });
 
-/** A message status as a transcript carries it. */
-export type SharedStatus = (typeof SHARED_STATUSES)[number];
-
 /** One message of a shared transcript: a question, or a reply with its reasoning and end state. */
 export type SharedMessage = v.InferOutput<typeof sharedMessageSchema>;
 

@@ -35,10 +35,15 @@ export const KATEX_OPTIONS = {
 /**
  * remark-math with single-dollar math on: `normalizeMathDelimiters` has already escaped the
  * dollars that are not math, so remark-math only sees real delimiters.
+ * @public read through the module loaded on demand (`use-math-plugins.ts`)
  */
 export const remarkMathPlugin: Pluggable = [remarkMath, { singleDollarTextMath: true }];
 
-/** rehype-katex with {@link KATEX_OPTIONS}. */
+/**
+ * rehype-katex with {@link KATEX_OPTIONS}.
+ * @public read through the module loaded on demand (`use-math-plugins.ts`)
+ */
 export const rehypeKatexPlugin: Pluggable = [rehypeKatex, KATEX_OPTIONS];
 
+/** @public read through the module loaded on demand (`use-math-plugins.ts`) */
 export { normalizeMathDelimiters };
