@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ARRIVAL_RESOLUTION_MS,
-  arrivalAt,
-  isArrivalCheckpoints,
-  MAX_CHECKPOINTS,
-  recordArrival,
-} from './arrival-checkpoints';
+import { ARRIVAL_RESOLUTION_MS, MAX_CHECKPOINTS, recordArrival } from './arrival-checkpoints';
+import { arrivalAt, isArrivalCheckpoints } from './arrival-time';
 import { segmentSteps } from './step-segmenter';
 import { stepDurationMs, timeSteps } from './step-timing';
 

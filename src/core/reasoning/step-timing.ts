@@ -2,7 +2,8 @@
  * Steps with their timing: when the first and last token of each step arrived, from the arrival
  * checkpoints recorded as the reasoning streamed.
  */
-import { arrivalAt, type ArrivalCheckpoints } from './arrival-checkpoints';
+import type { ArrivalCheckpoints } from './arrival-checkpoints';
+import { arrivalAt } from './arrival-time';
 import type { ReasoningStepSpan } from './step-segmenter';
 
 /** A step of a reasoning trace with its timing. */

@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import type { AssistantMessage, ChatMessage } from '../chat/chat-message';
-import { isArrivalCheckpoints, MAX_CHECKPOINTS } from '../reasoning/arrival-checkpoints';
+import { MAX_CHECKPOINTS } from '../reasoning/arrival-checkpoints';
+import { isArrivalCheckpoints } from '../reasoning/arrival-time';
 
 /** Most messages one transcript may hold. */
 export const MAX_SHARED_MESSAGES = 2_000;
