@@ -9,6 +9,7 @@
  *   - `http-<status>-text` that status with a plain-text body
  *   - `stall-<ms>:<name>`  the first half of the recording, a pause of `<ms>`, then the rest
  *   - `cut:<name>`         the first half of the recording, then the socket is destroyed
+ *   - `synth-<kind>[~<ms>]` a synthetic reasoning trace (`support/synthetic-streams.mjs`)
  *   - anything else        404 `model_not_found`
  *
  * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions` (and `/v1/responses`,
@@ -23,6 +24,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mulberry32 } from './support/prng.mjs';
+import { syntheticStream } from './support/synthetic-streams.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -349,6 +351,13 @@ export async function startMockProvider(options = {}) {
         }
         const rawModel = /** @type {{ model?: unknown }} */ (body).model;
         const model = typeof rawModel === 'string' ? rawModel : '';
+        const synthetic = syntheticStream(model);
+        if (synthetic) {
+          const delayMs = synthetic.delayMs ?? defaultDelayMs;
+          /** @type {Extract<MockPlan, { kind: 'replay' }>} */
+          const plan = { kind: 'replay', name: synthetic.name, delayMs, mode: 'full', stallMs: 0 };
+          return await replay(req, res, synthetic.bytes, plan);
+        }
         const plan = parseMockModel(
           model,
           new Set(await recordingNames(streamsDir)),
