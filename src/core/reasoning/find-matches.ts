@@ -35,9 +35,10 @@ export function foldCase(text: string): string {
  * @param folded - `foldCase(text)`, when the caller keeps it between searches.
  * @returns at most {@link MAX_MATCHES} matches; none for a blank query.
  */
-export function findMatches(text: string, query: string, folded = foldCase(text)): TextMatch[] {
+export function findMatches(text: string, query: string, folded?: string): TextMatch[] {
   const needle = foldCase(query);
   if (needle.trim() === '') return [];
+  folded ??= foldCase(text);
   const matches: TextMatch[] = [];
   for (let at = folded.indexOf(needle); at !== -1 && matches.length < MAX_MATCHES;) {
     matches.push({ start: at, end: at + needle.length });

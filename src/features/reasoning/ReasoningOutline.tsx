@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { formatStepDuration } from '../../core/reasoning/step-outline';
 import { stepDurationMs, type ReasoningStep } from '../../core/reasoning/step-timing';
 import { useMediaQuery } from './use-media-query';
@@ -22,31 +22,17 @@ export function ReasoningOutline({ steps, isThinking, onJump }: ReasoningOutline
   const isPhone = useMediaQuery(PHONE);
   const list = (
     <ol className="max-h-48 space-y-0.5 overflow-y-auto text-xs">
-      {steps.map((step) => {
-        const duration = stepDurationMs(step);
-        const isCurrent = isThinking && step.index === steps.length - 1;
-        return (
-          <li key={step.index}>
-            <button
-              type="button"
-              data-testid="reasoning-outline-item"
-              data-duration-ms={duration}
-              aria-current={isCurrent ? 'step' : undefined}
-              onClick={() => onJump(step.index)}
-              className={`flex w-full items-baseline gap-2 rounded px-2 py-1 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:hover:bg-zinc-800 ${isCurrent ? 'font-semibold text-zinc-800 dark:text-zinc-100' : ''}`}
-            >
-              <span className="w-5 shrink-0 tabular-nums text-zinc-500">{step.index + 1}.</span>
-              <span data-testid="reasoning-outline-title" className="min-w-0 flex-1 truncate">
-                {step.title || `Step ${step.index + 1}`}
-              </span>
-              <span className="shrink-0 tabular-nums text-zinc-500 dark:text-zinc-400">
-                {duration === undefined ? '' : `${formatStepDuration(duration)} · `}
-                {step.tokens.toLocaleString('en')} tok
-              </span>
-            </button>
-          </li>
-        );
-      })}
+      {steps.map((step) => (
+        <OutlineItem
+          key={step.index}
+          index={step.index}
+          title={step.title}
+          durationMs={stepDurationMs(step)}
+          tokens={step.tokens}
+          isCurrent={isThinking && step.index === steps.length - 1}
+          onJump={onJump}
+        />
+      ))}
     </ol>
   );
   return (
@@ -55,6 +41,49 @@ export function ReasoningOutline({ steps, isThinking, onJump }: ReasoningOutline
     </OutlineFrame>
   );
 }
+
+interface OutlineItemProps {
+  index: number;
+  title: string;
+  durationMs: number | undefined;
+  tokens: number;
+  isCurrent: boolean;
+  onJump: (index: number) => void;
+}
+
+/** One step's button; finished steps keep their props, so only the growing step re-renders. */
+const OutlineItem = memo(
+  function OutlineItem({ index, title, durationMs, tokens, isCurrent, onJump }: OutlineItemProps) {
+    return (
+      <li>
+        <button
+          type="button"
+          data-testid="reasoning-outline-item"
+          data-duration-ms={durationMs}
+          aria-current={isCurrent ? 'step' : undefined}
+          onClick={() => onJump(index)}
+          className={`flex w-full items-baseline gap-2 rounded px-2 py-1 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:hover:bg-zinc-800 ${isCurrent ? 'font-semibold text-zinc-800 dark:text-zinc-100' : ''}`}
+        >
+          <span className="w-5 shrink-0 tabular-nums text-zinc-500">{index + 1}.</span>
+          <span data-testid="reasoning-outline-title" className="min-w-0 flex-1 truncate">
+            {title || `Step ${index + 1}`}
+          </span>
+          <span className="shrink-0 tabular-nums text-zinc-500 dark:text-zinc-400">
+            {durationMs === undefined ? '' : `${formatStepDuration(durationMs)} · `}
+            {tokens.toLocaleString('en')} tok
+          </span>
+        </button>
+      </li>
+    );
+  },
+  // `onJump` is a new function each render but always does the same thing.
+  (before, after) =>
+    before.index === after.index &&
+    before.title === after.title &&
+    before.durationMs === after.durationMs &&
+    before.tokens === after.tokens &&
+    before.isCurrent === after.isCurrent,
+);
 
 function OutlineFrame({
   isPhone,

@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import type { TextMatch } from '../../core/reasoning/find-matches';
 import type { ReasoningStep } from '../../core/reasoning/step-timing';
 import type { StreamingMarkdown } from '../../lib/streaming-markdown';
@@ -32,6 +32,7 @@ export function ReasoningStepsBody({
   Markdown,
 }: ReasoningStepsBodyProps) {
   const bounds = matchBounds(steps, matches);
+  const [finishedTexts] = useState(() => ({ head: '', cuts: new Map<string, string>() }));
   return (
     <>
       {steps.map((step) => {
@@ -43,7 +44,9 @@ export function ReasoningStepsBody({
             key={step.index}
             id={`${idPrefix}-step-${step.index}`}
             index={step.index}
-            text={text.slice(step.start, step.end)}
+            text={
+              isLast ? text.slice(step.start, step.end) : finishedText(finishedTexts, text, step)
+            }
             isStreaming={isThinking && isLast}
             offset={step.start}
             matches={first === next ? NO_MATCHES : matches.slice(first, next)}
@@ -59,6 +62,27 @@ export function ReasoningStepsBody({
 }
 
 const NO_MATCHES: readonly TextMatch[] = [];
+
+/**
+ * A finished step's text, cut once and copied: a plain slice would keep the whole trace as it was
+ * at that frame alive for as long as the step is shown (one copy of the trace per step).
+ */
+function finishedText(
+  cache: { head: string; cuts: Map<string, string> },
+  text: string,
+  step: ReasoningStep,
+): string {
+  if (!text.startsWith(cache.head)) cache.cuts.clear();
+  cache.head = text.slice(0, 64);
+  const key = `${step.start}:${step.end}`;
+  let cut = cache.cuts.get(key);
+  if (cut === undefined) {
+    // Concatenating then slicing makes the engine copy the characters into a string of their own.
+    cut = ` ${text.slice(step.start, step.end)}`.slice(1);
+    cache.cuts.set(key, cut);
+  }
+  return cut;
+}
 
 /** `bounds[i]` is the index of step i's first match; `bounds[steps.length]` = `matches.length`. */
 function matchBounds(steps: readonly ReasoningStep[], matches: readonly TextMatch[]): number[] {
@@ -106,7 +130,7 @@ const Step = memo(
         data-testid="reasoning-step"
         data-step-index={index}
         tabIndex={-1}
-        className="scroll-mt-2 rounded focus-visible:outline-2 focus-visible:outline-brand"
+        className="scroll-mt-2 rounded [contain-intrinsic-size:auto_160px] [content-visibility:auto] focus-visible:outline-2 focus-visible:outline-brand"
       >
         {matches.length === 0 ? (
           <Markdown text={text} isStreaming={isStreaming} liveTail="text" />
