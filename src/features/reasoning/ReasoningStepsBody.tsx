@@ -64,9 +64,16 @@ export function ReasoningStepsBody({
 const NO_MATCHES: readonly TextMatch[] = [];
 
 /**
- * A finished step's text, cut once and copied: a plain slice would keep the whole trace as it was
- * at that frame alive for as long as the step is shown (one copy of the trace per step).
+ * A copy of `text` that refers to no larger string. A slice of the trace would keep the whole trace
+ * as it was at that frame alive for as long as anything holds the slice (the markdown renderer
+ * keeps its finished blocks): one copy of the trace per step and frame.
  */
+function copyOf(text: string): string {
+  // Concatenating then slicing makes the engine copy the characters into a string of their own.
+  return ` ${text}`.slice(1);
+}
+
+/** A finished step's text, cut and copied once (see {@link copyOf}). */
 function finishedText(
   cache: { head: string; cuts: Map<string, string> },
   text: string,
@@ -77,8 +84,7 @@ function finishedText(
   const key = `${step.start}:${step.end}`;
   let cut = cache.cuts.get(key);
   if (cut === undefined) {
-    // Concatenating then slicing makes the engine copy the characters into a string of their own.
-    cut = ` ${text.slice(step.start, step.end)}`.slice(1);
+    cut = copyOf(text.slice(step.start, step.end));
     cache.cuts.set(key, cut);
   }
   return cut;
