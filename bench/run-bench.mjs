@@ -10,7 +10,7 @@
  *
  * Options:
  *   --runs N              measured runs per cell (default 3; see the README for why not 5)
- *   --workloads W1,W3     subset of W1–W5
+ *   --workloads W1,W3     subset of W1–W6 (W6, a 100,000-token trace, only when named)
  *   --modes open,folded   panel modes (default both)
  *   --variants app,react-markdown,streamdown,floor
  *                         floor: the same stream pipeline and page rendering only the text's
@@ -80,6 +80,12 @@ export const WORKLOADS = [
     params: { r: 3000, a: 2000, rate: 1000, tpe: 1, burst: 1, seed: 1 },
     history: 50,
   },
+  {
+    id: 'W6',
+    label: 'long reasoning: 100,000 + 2,000 at 3,000 tok/s',
+    params: { r: 100000, a: 2000, rate: 3000, tpe: 1, burst: 1, seed: 1 },
+    history: 0,
+  },
 ];
 
 /** @typedef {'app' | 'react-markdown' | 'streamdown' | 'floor'} Variant */
@@ -129,6 +135,19 @@ const TARGETS = /** @type {Target[]} */ ([
   },
 ]);
 
+/** The W6 targets: a 100,000-token trace stays light (median over runs of the app's metric). */
+const LONG_TRACE_TARGETS = /** @type {Target[]} */ ([
+  TARGETS[0],
+  TARGETS[4],
+  {
+    name: 'DOM ≤ 10,000 nodes at the end',
+    metric: 'nodes',
+    limit: '≤ 10,000',
+    pass: (v) => v <= 10_000,
+  },
+  { name: 'JS heap ≤ 64 MB at the end', metric: 'heapMB', limit: '≤ 64 MB', pass: (v) => v <= 64 },
+]);
+
 /** @param {string[]} argv */
 function parseArgs(argv) {
   /** @type {Map<string, string | true>} */
@@ -156,7 +175,7 @@ function parseArgs(argv) {
   );
   const workloads = workloadIds.map((id) => {
     const found = WORKLOADS.find((w) => w.id === id);
-    if (!found) throw new Error(`Unknown workload ${id} (W1–W5).`);
+    if (!found) throw new Error(`Unknown workload ${id} (W1–W6).`);
     return found;
   });
   const modes = /** @type {('open' | 'folded')[]} */ (
@@ -363,6 +382,18 @@ function checkTargets(cells, bundle) {
         value: Math.round(ratio * 100) / 100,
         limit: '> 1×',
         pass: ratio > 1,
+      });
+    }
+  }
+  for (const cell of cells.filter((c) => c.workload === 'W6' && c.variant === 'app')) {
+    for (const target of LONG_TRACE_TARGETS) {
+      const value = cell.summary?.[target.metric].median ?? NaN;
+      results.push({
+        target: target.name,
+        scope: `W6 ${cell.mode}`,
+        value,
+        limit: target.limit,
+        pass: Number.isFinite(value) && target.pass(value),
       });
     }
   }

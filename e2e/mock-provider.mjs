@@ -15,6 +15,7 @@
  *   - `cut:<name>`         the first half of the recording, then the socket is destroyed
  *   - `synthetic-<kind>`   a synthetic stream from `synthetic-streams.mjs`, replayed the same way
  *   - `echo`, `echo~<ms>`  the last user message streamed back as the answer (`support/echo-reply.mjs`)
+ *   - `synth-<kind>[~<ms>]` a synthetic reasoning trace (`support/synthetic-traces.mjs`)
  *   - anything else        404 `model_not_found`
  *
  * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions` (and `/v1/responses`,
@@ -34,6 +35,7 @@ import { routeExtras, streamScripted, withoutCors } from './support/mock-extras.
 import { echoStream, parseEchoModel } from './support/echo-reply.mjs';
 import { mulberry32 } from './support/prng.mjs';
 import { SYNTHETIC_STREAMS } from './synthetic-streams.mjs';
+import { syntheticStream } from './support/synthetic-traces.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -396,6 +398,20 @@ export async function startMockProvider(options = {}) {
           /** @type {Extract<MockPlan, { kind: 'replay' }>} */
           const plan = { kind: 'replay', name: 'echo', delayMs, rate: 0, mode: 'full', stallMs: 0 };
           return await replay(req, res, echoStream(body), plan);
+        }
+        const synthetic = syntheticStream(model);
+        if (synthetic) {
+          const delayMs = synthetic.delayMs ?? defaultDelayMs;
+          /** @type {Extract<MockPlan, { kind: 'replay' }>} */
+          const plan = {
+            kind: 'replay',
+            name: synthetic.name,
+            delayMs,
+            rate: 0,
+            mode: 'full',
+            stallMs: 0,
+          };
+          return await replay(req, res, synthetic.bytes, plan);
         }
         const plan = parseMockModel(
           model,

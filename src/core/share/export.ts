@@ -17,6 +17,7 @@ import {
   type SharedMessage,
   type SharedTranscript,
 } from './transcript';
+import { outlineMarkdown } from '../reasoning/step-outline';
 
 /** The `format` field of every Ruminate JSON export. */
 export const JSON_EXPORT_FORMAT = 'ruminate-transcript';
@@ -95,6 +96,8 @@ function messageBlocks(message: SharedMessage): string[] {
   const blocks = [`**Assistant${model}:**`];
   if (message.reasoning !== '') {
     const reasoning = closeOpenFence(escapeHtmlOutsideCode(message.reasoning));
+    const outline = outlineMarkdown(message.reasoning, message.reasoningArrivals, escapeInline);
+    if (outline !== '') blocks.push(outline);
     blocks.push(
       `<details><summary>${reasoningSummary(message)}</summary>`,
       reasoning,

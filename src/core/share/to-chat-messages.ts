@@ -36,6 +36,7 @@ export function toChatMessages(
         usage: shared.usage,
         error: shared.error,
         timing: shared.timing ?? {},
+        reasoningArrivals: shared.reasoningArrivals,
         sawDone: shared.status === 'done',
       },
     };

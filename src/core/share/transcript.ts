@@ -6,6 +6,8 @@
  */
 import * as v from 'valibot';
 import type { AssistantMessage, ChatMessage } from '../chat/chat-message';
+import { MAX_CHECKPOINTS } from '../reasoning/arrival-checkpoints';
+import { isArrivalCheckpoints } from '../reasoning/arrival-time';
 
 /** Most messages one transcript may hold. */
 export const MAX_SHARED_MESSAGES = 2_000;
@@ -74,6 +76,17 @@ export const sharedAssistantSchema = v.strictObject({
     }),
   ),
   model: v.optional(v.string()),
+  /** When the reasoning arrived, for step timings (`core/reasoning/arrival-checkpoints.ts`). */
+  reasoningArrivals: v.optional(
+    v.pipe(
+      v.array(v.number()),
+      v.maxLength(2 * MAX_CHECKPOINTS),
+      v.check(
+        (list: number[]) => isArrivalCheckpoints(list),
+        'Arrival checkpoints must be pairs of non-decreasing numbers.',
+      ),
+    ),
+  ),
   error: v.optional(
     v.strictObject({
       kind: v.picklist(['http', 'provider', 'network']),
@@ -152,6 +165,7 @@ export function toSharedAssistant(
     timing: Object.keys(timing).length > 0 ? timing : undefined,
     usage,
     model: message.model === '' ? undefined : message.model,
+    reasoningArrivals: includeReasoning ? state.reasoningArrivals?.slice() : undefined,
     error: state.error === undefined ? undefined : defined({ ...state.error }),
   };
   return defined(shared);

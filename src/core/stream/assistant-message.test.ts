@@ -299,3 +299,22 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('reasoning arrivals (issue 13)', () => {
+  it('records when reasoning arrived, one checkpoint per resolution window', () => {
+    let state = applyStreamEvent(createAssistantMessage(), { type: 'request-sent' }, 900);
+    state = applyStreamEvent(state, { type: 'reasoning-delta', text: 'abc' }, 1000);
+    state = applyStreamEvent(state, { type: 'reasoning-delta', text: 'de' }, 1100);
+    state = applyStreamEvent(state, { type: 'reasoning-delta', text: 'fgh' }, 2000);
+    state = applyStreamEvent(state, { type: 'answer-delta', text: 'answer' }, 2500);
+    expect(state.reasoningArrivals).toEqual([0, 1000, 5, 2000]);
+  });
+
+  it('times reasoning moved over from the answer from the first answer token', () => {
+    let state = applyStreamEvent(createAssistantMessage(), { type: 'request-sent' }, 900);
+    state = applyStreamEvent(state, { type: 'answer-delta', text: 'was thinking' }, 1000);
+    state = applyStreamEvent(state, { type: 'answer-is-reasoning' }, 3000);
+    state = applyStreamEvent(state, { type: 'reasoning-delta', text: ' more' }, 3500);
+    expect(state.reasoningArrivals).toEqual([0, 1000, 12, 3500]);
+  });
+});

@@ -3,6 +3,7 @@
  * {@link StreamEvent}s plus the request's own lifecycle (sent, stopped, ended, failed).
  */
 import type { FinishReason, ProviderError, StreamEvent, Usage } from './stream-event';
+import { recordArrival, type ArrivalCheckpoints } from '../reasoning/arrival-checkpoints';
 
 /**
  * Where a message is in its life.
@@ -87,6 +88,8 @@ export interface AssistantMessageState {
   stalledAt?: number;
   /** The provider reported reasoning it keeps hidden (encrypted). */
   hasHiddenReasoning?: boolean;
+  /** When each part of the reasoning arrived (`core/reasoning/arrival-checkpoints.ts`), for step timing. */
+  reasoningArrivals?: ArrivalCheckpoints;
 }
 
 /** Events that come from the request itself rather than from the provider's stream. */
@@ -200,6 +203,11 @@ export function applyStreamEvent(
       return {
         ...state,
         reasoning: state.reasoning + event.text,
+        reasoningArrivals: recordArrival(
+          state.reasoningArrivals ?? [],
+          state.reasoning.length,
+          now,
+        ),
         status: state.status === 'waiting' ? 'reasoning' : state.status,
         timing: withFirstToken(state.timing, 'firstReasoningAt', now),
       };
@@ -227,6 +235,11 @@ export function applyStreamEvent(
       return {
         ...state,
         reasoning: state.reasoning + state.answer,
+        reasoningArrivals: recordArrival(
+          state.reasoningArrivals ?? [],
+          state.reasoning.length,
+          state.timing.firstAnswerAt ?? now,
+        ),
         answer: '',
         status: 'reasoning',
         timing: {

@@ -9,6 +9,8 @@ import { replyStats } from '../../core/stream/reply-stats';
 import { CopyButton } from '../../components/ui/copy-button';
 import { StreamingMarkdown } from '../../lib/streaming-markdown';
 import { ReasoningPanel } from '../reasoning/ReasoningPanel';
+import { ReasoningNavigation } from '../reasoning/ReasoningNavigation';
+import { useReasoningNavigation } from '../reasoning/use-reasoning-navigation';
 import { useNow } from '../reasoning/use-now';
 import type { MessageActions } from './message-actions';
 import { endNote, errorText, isFixedInSettings, panelNote, statsSummary } from './message-notes';
@@ -55,6 +57,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       ? `${stats.isEstimated ? '~' : ''}${stats.reasoningTokens.toLocaleString('en')} tokens${stats.isEstimated ? ' (estimate)' : ''}`
       : undefined;
   const needsRetry = state.status === 'error' || state.status === 'interrupted';
+  const navigation = useReasoningNavigation(message, stats, isLive ? actions.stop : undefined);
 
   return (
     <article
@@ -77,8 +80,17 @@ export const AssistantMessageView = memo(function AssistantMessageView({
             isReadOnly ? undefined : (isOpen) => actions.setReasoningOpen(message.id, isOpen)
           }
         >
-          <ReasoningPanel.Trigger detail={reasoningTokens} note={panelNote(state)} />
-          <ReasoningPanel.Content
+          <ReasoningPanel.Trigger
+            detail={reasoningTokens}
+            note={panelNote(state)}
+            current={
+              navigation.runtime && (
+                <navigation.runtime.CurrentStepTitle title={navigation.state?.currentTitle} />
+              )
+            }
+          />
+          <ReasoningNavigation
+            view={navigation}
             text={state.reasoning}
             hiddenNote={
               state.hasHiddenReasoning !== true

@@ -77,8 +77,19 @@ function Root({
   );
 }
 
-/** The header; `detail` is shown after the time (reasoning tokens), `note` on the right. */
-function Trigger({ note, detail }: { note?: string; detail?: string }) {
+/**
+ * The header; `detail` is shown after the time (reasoning tokens), then `current` (the step being
+ * written), `note` on the right.
+ */
+function Trigger({
+  note,
+  detail,
+  current,
+}: {
+  note?: string;
+  detail?: string;
+  current?: ReactNode;
+}) {
   const { isOpen, toggle, contentId, isThinking, timing } = useReasoning();
   const now = useNow(isThinking);
   const holdInView = useHoldInView();
@@ -117,6 +128,7 @@ function Trigger({ note, detail }: { note?: string; detail?: string }) {
           · {detail}
         </span>
       )}
+      {current}
       {note !== undefined && (
         <span className="ml-auto text-xs font-normal text-amber-700 dark:text-amber-400">
           {note}
@@ -129,8 +141,19 @@ function Trigger({ note, detail }: { note?: string; detail?: string }) {
 /** Distance from the bottom, in px, within which the body keeps following new text. */
 const FOLLOW_THRESHOLD_PX = 24;
 
-/** The body; `hiddenNote` explains reasoning the provider does not show. */
-function Content({ text, hiddenNote }: { text: string; hiddenNote?: string }) {
+/**
+ * The body; `hiddenNote` explains reasoning the provider does not show, and `body`, when given,
+ * replaces the default rendering of `text`.
+ */
+function Content({
+  text,
+  hiddenNote,
+  body,
+}: {
+  text: string;
+  hiddenNote?: string;
+  body?: ReactNode;
+}) {
   const { isOpen, contentId, isThinking } = useReasoning();
   const { scrollRef, contentRef } = useFollowBottom<HTMLDivElement, HTMLDivElement>(
     isOpen && isThinking,
@@ -150,10 +173,15 @@ function Content({ text, hiddenNote }: { text: string; hiddenNote?: string }) {
         {/* Finished blocks are markdown, parsed once each; the block still being written is plain
             text. When reasoning ends only its last block is parsed, not the whole trace (25k
             tokens of it would block the page for a quarter of a second). */}
-        <StreamingMarkdown text={text} isStreaming={isThinking} liveTail="text" />
+        {body ?? <StreamingMarkdown text={text} isStreaming={isThinking} liveTail="text" />}
       </div>
     </div>
   );
 }
 
-export const ReasoningPanel = { Root, Trigger, Content };
+/** Renders its children only while the panel is open. */
+function IfOpen({ children }: { children: ReactNode }) {
+  return useReasoning().isOpen ? children : null;
+}
+
+export const ReasoningPanel = { Root, Trigger, Content, IfOpen };

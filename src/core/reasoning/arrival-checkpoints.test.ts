@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ARRIVAL_RESOLUTION_MS, MAX_CHECKPOINTS, recordArrival } from './arrival-checkpoints';
+import { arrivalAt, isArrivalCheckpoints } from './arrival-time';
+import { segmentSteps } from './step-segmenter';
+import { stepDurationMs, timeSteps } from './step-timing';
+
+describe('recordArrival', () => {
+  it('adds a pair only when a delta comes a resolution window after the last pair', () => {
+    let list = recordArrival([], 0, 1000);
+    expect(list).toEqual([0, 1000]);
+    const same = recordArrival(list, 5, 1000 + ARRIVAL_RESOLUTION_MS - 1);
+    expect(same).toBe(list);
+    list = recordArrival(list, 9, 1000 + ARRIVAL_RESOLUTION_MS);
+    expect(list).toEqual([0, 1000, 9, 1000 + ARRIVAL_RESOLUTION_MS]);
+  });
+
+  it('stays within its bound however long the stream, keeping the first arrival exact', () => {
+    let list: readonly number[] = [];
+    for (let delta = 0; delta < 20_000; delta += 1)
+      list = recordArrival(list, delta * 3, delta * 100);
+    expect(list.length / 2).toBeLessThanOrEqual(MAX_CHECKPOINTS);
+    expect(list.length / 2).toBeGreaterThan(MAX_CHECKPOINTS / 4);
+    expect(list.slice(0, 2)).toEqual([0, 0]);
+    expect(isArrivalCheckpoints(list)).toBe(true);
+    // Every character's time is at or before when it truly arrived, and not long before.
+    for (let delta = 0; delta < 20_000; delta += 1) {
+      const at = arrivalAt(list, delta * 3 + 1)!;
+      expect(at).toBeLessThanOrEqual(delta * 100);
+      expect(delta * 100 - at).toBeLessThanOrEqual(
+        (4 * 2_000_000) / MAX_CHECKPOINTS + 3 * ARRIVAL_RESOLUTION_MS,
+      );
+    }
+  });
+});
+
+describe('arrivalAt', () => {
+  const list = [0, 100, 10, 400, 25, 900];
+  it('gives the time of the last pair at or before the offset', () => {
+    expect([0, 9, 10, 24, 25, 1000].map((offset) => arrivalAt(list, offset))).toEqual([
+      100, 100, 400, 400, 900, 900,
+    ]);
+    expect(arrivalAt([], 3)).toBeUndefined();
+    expect(arrivalAt([5, 100], 3)).toBeUndefined();
+  });
+});
+
+describe('isArrivalCheckpoints', () => {
+  it('accepts pairs of non-decreasing numbers only', () => {
+    expect(isArrivalCheckpoints([0, 1, 5, 2])).toBe(true);
+    expect(isArrivalCheckpoints([0, 1, 5])).toBe(false);
+    expect(isArrivalCheckpoints([5, 1, 0, 2])).toBe(false);
+    expect(isArrivalCheckpoints([0, 'x'])).toBe(false);
+    expect(isArrivalCheckpoints({})).toBe(false);
+  });
+});
+
+describe('timeSteps', () => {
+  it('times each step from the arrival of its first and last character', () => {
+    const text = '**One**\nabc\n**Two**\ndef\n';
+    const steps = segmentSteps(text);
+    const two = text.indexOf('**Two**');
+    const timed = timeSteps(steps, [0, 1000, 8, 1500, two, 4000, two + 9, 6500]);
+    expect(timed.map((step) => [step.firstTokenAt, step.lastTokenAt])).toEqual([
+      [1000, 1500],
+      [4000, 6500],
+    ]);
+    expect(timed.map(stepDurationMs)).toEqual([500, 2500]);
+  });
+
+  it('leaves timing out without checkpoints', () => {
+    const timed = timeSteps(segmentSteps('text'), undefined);
+    expect(timed[0]!.firstTokenAt).toBeUndefined();
+    expect(stepDurationMs(timed[0]!)).toBeUndefined();
+  });
+});

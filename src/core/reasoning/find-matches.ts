@@ -1,0 +1,48 @@
+/**
+ * Case-insensitive search over a whole reasoning trace, returning every match as UTF-16 offsets.
+ */
+
+/** Most matches returned; a search for `e` in 400 KB stops here. */
+export const MAX_MATCHES = 10_000;
+
+/** One match: `[start, end)` in UTF-16 offsets of the searched text. */
+export interface TextMatch {
+  start: number;
+  end: number;
+}
+
+/**
+ * Lower-cases `text` for searching. When lower-casing changes a character's length (`İ` becomes
+ * two code units), such characters are kept as they are, so offsets in the result are offsets in
+ * `text`.
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    const folded = char.toLowerCase();
+    out += folded.length === 1 ? folded : char;
+  }
+  return out;
+}
+
+/**
+ * Every non-overlapping occurrence of `query` in `text`, ignoring case, in order. Linear in the
+ * text for a given query (`indexOf` from each match's end).
+ *
+ * @param folded - `foldCase(text)`, when the caller keeps it between searches.
+ * @returns at most {@link MAX_MATCHES} matches; none for a blank query.
+ */
+export function findMatches(text: string, query: string, folded?: string): TextMatch[] {
+  const needle = foldCase(query);
+  if (needle.trim() === '') return [];
+  folded ??= foldCase(text);
+  const matches: TextMatch[] = [];
+  for (let at = folded.indexOf(needle); at !== -1 && matches.length < MAX_MATCHES;) {
+    matches.push({ start: at, end: at + needle.length });
+    at = folded.indexOf(needle, at + needle.length);
+  }
+  return matches;
+}

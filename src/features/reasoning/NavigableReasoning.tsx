@@ -1,0 +1,108 @@
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { findMatches } from '../../core/reasoning/find-matches';
+import { MIN_OUTLINE_STEPS } from '../../core/reasoning/step-outline';
+import type { ReasoningStep } from '../../core/reasoning/step-timing';
+import { ReasoningOutline } from './ReasoningOutline';
+import type { ReasoningPanel } from './ReasoningPanel';
+import type { StreamingMarkdown } from '../../lib/streaming-markdown';
+import { ReasoningSearch } from './ReasoningSearch';
+import { ReasoningStepsBody } from './ReasoningStepsBody';
+
+/**
+ * The panel parts and the markdown renderer this body uses, passed in rather than imported so that
+ * this on-demand chunk shares no module with the initial download but React.
+ */
+export interface PanelParts {
+  Content: typeof ReasoningPanel.Content;
+  IfOpen: typeof ReasoningPanel.IfOpen;
+  Markdown: typeof StreamingMarkdown;
+}
+
+interface NavigableReasoningProps {
+  parts: PanelParts;
+  text: string;
+  steps: readonly ReasoningStep[];
+  isThinking: boolean;
+  hiddenNote?: string;
+}
+
+/**
+ * The Thinking panel's body with its navigation: search over the whole trace, the outline of
+ * steps (from three steps on) and the trace rendered one element per step.
+ */
+export function NavigableReasoning({
+  parts,
+  text,
+  steps,
+  isThinking,
+  hiddenNote,
+}: NavigableReasoningProps) {
+  const idPrefix = useId();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  // Typing stays responsive while a long trace streams: matching runs at a lower priority.
+  const deferredQuery = useDeferredValue(query);
+  const matches = useMemo(() => findMatches(text, deferredQuery), [text, deferredQuery]);
+  const activeMatch = matches.length === 0 ? -1 : Math.min(active, matches.length - 1);
+
+  useEffect(() => {
+    if (activeMatch < 0) return;
+    document
+      .getElementById(`${idPrefix}-match-${activeMatch}`)
+      ?.scrollIntoView({ block: 'center' });
+  }, [activeMatch, deferredQuery, idPrefix]);
+
+  const handleQueryChange = (next: string) => {
+    setQuery(next);
+    setActive(0);
+  };
+  const handleMove = (direction: 1 | -1) => {
+    if (matches.length === 0) return;
+    setActive((activeMatch + direction + matches.length) % matches.length);
+  };
+  const handleJump = (index: number) => {
+    const element = document.getElementById(`${idPrefix}-step-${index}`);
+    element?.scrollIntoView({ block: 'start' });
+    element?.focus({ preventScroll: true });
+  };
+
+  const tools =
+    text === '' ? undefined : (
+      <div className="space-y-2">
+        <ReasoningSearch
+          query={query}
+          onQueryChange={handleQueryChange}
+          matchCount={matches.length}
+          activeIndex={Math.max(0, activeMatch)}
+          onMove={handleMove}
+        />
+        {steps.length >= MIN_OUTLINE_STEPS && (
+          <ReasoningOutline steps={steps} isThinking={isThinking} onJump={handleJump} />
+        )}
+      </div>
+    );
+  return (
+    <>
+      {tools !== undefined && (
+        <parts.IfOpen>
+          <div className="border-t border-zinc-200 px-4 pt-3 dark:border-zinc-800">{tools}</div>
+        </parts.IfOpen>
+      )}
+      <parts.Content
+        text={text}
+        hiddenNote={hiddenNote}
+        body={
+          <ReasoningStepsBody
+            text={text}
+            steps={steps}
+            isThinking={isThinking}
+            matches={matches}
+            activeMatch={activeMatch}
+            idPrefix={idPrefix}
+            Markdown={parts.Markdown}
+          />
+        }
+      />
+    </>
+  );
+}

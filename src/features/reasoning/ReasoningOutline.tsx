@@ -1,0 +1,117 @@
+import { memo, type ReactNode } from 'react';
+import { formatStepDuration } from '../../core/reasoning/step-outline';
+import { stepDurationMs, type ReasoningStep } from '../../core/reasoning/step-timing';
+import { useMediaQuery } from './use-media-query';
+
+interface ReasoningOutlineProps {
+  steps: readonly ReasoningStep[];
+  /** The last step is still being written: it is marked as current. */
+  isThinking: boolean;
+  /** Scrolls step `index` into view and focuses it. */
+  onJump: (index: number) => void;
+}
+
+/** Phones get the outline folded into a "Steps (N)" menu. */
+const PHONE = '(max-width: 639px)';
+
+/**
+ * One button per step, in order: its title, how long it took and its tokens. Enter or a click
+ * jumps to the step. At phone width the list folds into a "Steps (N)" disclosure.
+ */
+export function ReasoningOutline({ steps, isThinking, onJump }: ReasoningOutlineProps) {
+  const isPhone = useMediaQuery(PHONE);
+  const list = (
+    <ol className="max-h-48 space-y-0.5 overflow-y-auto text-xs">
+      {steps.map((step) => (
+        <OutlineItem
+          key={step.index}
+          index={step.index}
+          title={step.title}
+          durationMs={stepDurationMs(step)}
+          tokens={step.tokens}
+          isCurrent={isThinking && step.index === steps.length - 1}
+          onJump={onJump}
+        />
+      ))}
+    </ol>
+  );
+  return (
+    <OutlineFrame isPhone={isPhone} count={steps.length}>
+      {list}
+    </OutlineFrame>
+  );
+}
+
+interface OutlineItemProps {
+  index: number;
+  title: string;
+  durationMs: number | undefined;
+  tokens: number;
+  isCurrent: boolean;
+  onJump: (index: number) => void;
+}
+
+/** One step's button; finished steps keep their props, so only the growing step re-renders. */
+const OutlineItem = memo(
+  function OutlineItem({ index, title, durationMs, tokens, isCurrent, onJump }: OutlineItemProps) {
+    return (
+      <li>
+        <button
+          type="button"
+          data-testid="reasoning-outline-item"
+          data-duration-ms={durationMs}
+          aria-current={isCurrent ? 'step' : undefined}
+          onClick={() => onJump(index)}
+          className={`flex w-full items-baseline gap-2 rounded px-2 py-1 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:hover:bg-zinc-800 ${isCurrent ? 'font-semibold text-zinc-800 dark:text-zinc-100' : ''}`}
+        >
+          <span className="w-5 shrink-0 tabular-nums text-zinc-500">{index + 1}.</span>
+          <span data-testid="reasoning-outline-title" className="min-w-0 flex-1 truncate">
+            {title || `Step ${index + 1}`}
+          </span>
+          <span className="shrink-0 tabular-nums text-zinc-500 dark:text-zinc-400">
+            {durationMs === undefined ? '' : `${formatStepDuration(durationMs)} · `}
+            {tokens.toLocaleString('en')} tok
+          </span>
+        </button>
+      </li>
+    );
+  },
+  // `onJump` is a new function each render but always does the same thing.
+  (before, after) =>
+    before.index === after.index &&
+    before.title === after.title &&
+    before.durationMs === after.durationMs &&
+    before.tokens === after.tokens &&
+    before.isCurrent === after.isCurrent,
+);
+
+function OutlineFrame({
+  isPhone,
+  count,
+  children,
+}: {
+  isPhone: boolean;
+  count: number;
+  children: ReactNode;
+}) {
+  if (isPhone) {
+    return (
+      <details
+        data-testid="reasoning-outline"
+        className="rounded-md border border-zinc-200 dark:border-zinc-700"
+      >
+        <summary className="cursor-pointer px-2 py-1 text-xs font-medium">Steps ({count})</summary>
+        {children}
+      </details>
+    );
+  }
+  return (
+    <nav
+      data-testid="reasoning-outline"
+      aria-label={`Reasoning outline, ${count} steps`}
+      className="rounded-md border border-zinc-200 py-1 dark:border-zinc-700"
+    >
+      {children}
+    </nav>
+  );
+}
