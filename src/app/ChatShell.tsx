@@ -12,7 +12,6 @@ import { createLocalStore } from '../lib/local-store';
 import { titleFrom } from '../storage/conversation-title';
 import { DialogPart } from './DialogPart';
 import type { ImportOutcome } from '../features/history/Sidebar';
-import { planImport, saveImport } from './import-conversations';
 import { LazyPart } from './LazyPart';
 import { PartLoadError, preload } from './on-demand';
 import { PartLoadFailure, PartLoading } from './PartStates';
@@ -79,14 +78,16 @@ export function ChatShell({ storage }: { storage: StorageState }) {
       const parsed = importer.parseJsonImport(text);
       if (!parsed.ok) return { note: parsed.error };
       if (store === undefined) return { note: 'Storage is not open yet.' };
-      const plan = await planImport(store, parsed.conversations).catch((error: unknown) => {
-        console.warn('Ruminate could not read the history to import:', error);
-        return undefined;
-      });
+      const plan = await importer
+        .planImport(store, parsed.conversations)
+        .catch((error: unknown) => {
+          console.warn('Ruminate could not read the history to import:', error);
+          return undefined;
+        });
       if (plan === undefined)
         return { note: 'Nothing was imported: the history could not be read.' };
       const finish = async (conversations: typeof plan.fresh, skipped: number) => {
-        const saved = await saveImport(store, conversations);
+        const saved = await importer.saveImport(store, conversations);
         if (!saved.ok) return saved.error;
         if (saved.ids[0] !== undefined) openConversation(saved.ids[0]);
         const kept = `${plural(skipped, 'conversation')} already in your history`;

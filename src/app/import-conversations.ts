@@ -5,7 +5,7 @@
 import { contentKey } from '../core/chat/content-key';
 import { createId } from '../core/chat/create-id';
 import { toChatTree, type ExportedConversation } from '../core/share/conversation-export';
-import { isQuotaError } from '../storage/conversation-db';
+import { isQuotaError } from '../storage/quota-error';
 import type { ConversationStore, SavedConversation } from '../storage/conversation-store';
 
 /** An import, split by whether the history already holds each conversation. */

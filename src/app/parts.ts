@@ -16,8 +16,8 @@ export const settingsPart = onDemand('the settings', () => import('./SettingsFor
 /** The Share form: link encoding, and Markdown and JSON export. */
 export const sharePart = onDemand('the share dialog', () => import('../features/share/ShareForm'));
 
-/** Reading a Ruminate JSON export. */
-export const importPart = onDemand('the importer', () => import('../core/share/export'));
+/** Reading a Ruminate JSON export and saving what it holds. */
+export const importPart = onDemand('the importer', () => import('./importer'));
 
 /** The read-only page a share link opens (it downloads the link codec itself). */
 export const sharedPagePart = onDemand('the shared conversation', () => import('./SharedPagePart'));

@@ -73,11 +73,3 @@ export async function openRuminateDb(name = 'ruminate'): Promise<OpenedDb> {
     };
   }
 }
-
-/** Whether an error from a write means the browser's storage is full. */
-export function isQuotaError(error: unknown): boolean {
-  const nameOf = (value: unknown) =>
-    typeof value === 'object' && value !== null && 'name' in value ? String(value.name) : '';
-  const inner = (error as { inner?: unknown } | null)?.inner;
-  return nameOf(error) === 'QuotaExceededError' || nameOf(inner) === 'QuotaExceededError';
-}

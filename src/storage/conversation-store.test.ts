@@ -3,13 +3,9 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AssistantMessage, ChatMessage, UserMessage } from '../core/chat/chat-message';
 import { createAssistantMessage } from '../core/stream/assistant-message';
-import {
-  RuminateDb,
-  isQuotaError,
-  openRuminateDb,
-  type ConversationRecord,
-} from './conversation-db';
+import { RuminateDb, openRuminateDb, type ConversationRecord } from './conversation-db';
 import { ConversationStore, titleFrom, type SavedConversation } from './conversation-store';
+import { isQuotaError } from './quota-error';
 
 let dbCount = 0;
 const opened: RuminateDb[] = [];

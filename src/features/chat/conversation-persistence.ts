@@ -5,7 +5,7 @@
  */
 import type { ChatMessage } from '../../core/chat/chat-message';
 import type { VersionChoices } from '../../core/chat/conversation-tree';
-import { isQuotaError } from '../../storage/conversation-db';
+import { isQuotaError } from '../../storage/quota-error';
 import { titleFrom, type ConversationStore } from '../../storage/conversation-store';
 import { keepUnloadCopy } from '../../storage/unload-copies';
 import { createSaveQueue } from './save-queue';
