@@ -159,9 +159,9 @@ export function useFollowBottom<S extends HTMLElement, C extends HTMLElement>(
 }
 
 /**
- * How much, in CSS px, must show below a held header: the first lines of what opened (up to
- * 240 px, at most 40% of the view).
+ * How much, in CSS px, must show below a held header: the first lines of what opened, below the
+ * Thinking panel's search field and outline (up to 360 px, at most 60% of the view).
  */
 export function revealPx(scroller: HTMLElement): number {
-  return Math.min(240, scroller.clientHeight * 0.4);
+  return Math.min(360, scroller.clientHeight * 0.6);
 }

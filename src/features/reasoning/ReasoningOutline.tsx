@@ -21,7 +21,7 @@ const PHONE = '(max-width: 639px)';
 export function ReasoningOutline({ steps, isThinking, onJump }: ReasoningOutlineProps) {
   const isPhone = useMediaQuery(PHONE);
   const list = (
-    <ol className="max-h-48 space-y-0.5 overflow-y-auto text-xs">
+    <ol className="max-h-32 space-y-0.5 overflow-y-auto text-xs">
       {steps.map((step) => (
         <OutlineItem
           key={step.index}
