@@ -161,8 +161,8 @@ describe('useFollowBottom', () => {
     act(() => header.click());
     setGeometry(scroller, 6000, 500);
     resizeAll();
-    // 200 px (40% of the view) show below the 40 px header.
-    expect(header.getBoundingClientRect().top).toBe(260);
+    // 300 px (60% of the view) show below the 40 px header.
+    expect(header.getBoundingClientRect().top).toBe(160);
   });
 
   it('brings a header that was above the view to the top when its panel folds', () => {
