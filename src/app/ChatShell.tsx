@@ -11,7 +11,7 @@ import { ShareDialog, type ShareTarget } from '../features/share/ShareDialog';
 import { createLocalStore } from '../lib/local-store';
 import { titleFrom } from '../storage/conversation-title';
 import { DialogPart } from './DialogPart';
-import type { ImportOutcome } from '../features/history/Sidebar';
+import type { ImportOutcome } from '../features/history/import-outcome';
 import { LazyPart } from './LazyPart';
 import { PartLoadError, preload } from './on-demand';
 import { PartLoadFailure, PartLoading } from './PartStates';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImportOutcome } from './Sidebar';
+import type { ImportOutcome } from './import-outcome';
 
 /** Asks whether to keep both copies of conversations an import already finds in the history. */
 export function ImportQuestion({

@@ -2,18 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMinuteClock } from './use-minute-clock';
 import type { ConversationRecord } from '../../storage/conversation-db';
+import type { ImportOutcome } from './import-outcome';
 import { ImportQuestion } from './ImportQuestion';
 import { SidebarItem } from './SidebarItem';
 import { useTabTitle } from './use-tab-title';
 import type { ConversationStore, SavedConversation } from '../../storage/conversation-store';
-
-/**
- * What an import did (`note`: a sentence to show), or a question when the file holds
- * conversations the history has already: each answer imports and resolves to the note.
- */
-export type ImportOutcome =
-  | { note: string }
-  | { question: string; keepBoth: () => Promise<string>; skip: () => Promise<string> };
 
 interface SidebarProps {
   store: ConversationStore;

@@ -1,7 +1,7 @@
 import { memo, useState, type ReactNode } from 'react';
-import type { TextMatch } from '../../core/reasoning/find-matches';
-import type { ReasoningStep } from '../../core/reasoning/step-timing';
-import type { StreamingMarkdown } from '../../lib/streaming-markdown';
+import type { TextMatch } from '../../../core/reasoning/find-matches';
+import type { ReasoningStep } from '../../../core/reasoning/step-timing';
+import type { StreamingMarkdown } from '../../../lib/streaming-markdown';
 
 interface ReasoningStepsBodyProps {
   text: string;

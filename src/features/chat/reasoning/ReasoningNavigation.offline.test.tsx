@@ -1,8 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { AssistantMessage } from '../../core/chat/chat-message';
-import { createAssistantMessage } from '../../core/stream/assistant-message';
-import { replyStats } from '../../core/stream/reply-stats';
+import type { AssistantMessage } from '../../../core/chat/chat-message';
+import { createAssistantMessage } from '../../../core/stream/assistant-message';
+import { replyStats } from '../../../core/stream/reply-stats';
 import { ReasoningNavigation } from './ReasoningNavigation';
 import { ReasoningPanel } from './ReasoningPanel';
 import { useReasoningNavigation } from './use-reasoning-navigation';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { AssistantMessage } from '../../core/chat/chat-message';
-import type { ReplyStats } from '../../core/stream/reply-stats';
+import type { AssistantMessage } from '../../../core/chat/chat-message';
+import type { ReplyStats } from '../../../core/stream/reply-stats';
 import { loadedNavigation, loadNavigation, type NavigationRuntime } from './navigation-part';
 import type { NavigationState } from './read-navigation';
 import type { StepsCache } from './steps-cache';

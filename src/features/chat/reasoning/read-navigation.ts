@@ -1,8 +1,8 @@
-import type { AssistantMessage } from '../../core/chat/chat-message';
-import { reasoningBudget, type ReasoningBudget } from '../../core/reasoning/reasoning-budget';
-import type { Repetition } from '../../core/reasoning/repetition-detector';
-import type { ReasoningStep } from '../../core/reasoning/step-timing';
-import type { ReplyStats } from '../../core/stream/reply-stats';
+import type { AssistantMessage } from '../../../core/chat/chat-message';
+import { reasoningBudget, type ReasoningBudget } from '../../../core/reasoning/reasoning-budget';
+import type { Repetition } from '../../../core/reasoning/repetition-detector';
+import type { ReasoningStep } from '../../../core/reasoning/step-timing';
+import type { ReplyStats } from '../../../core/stream/reply-stats';
 import type { StepsCache } from './steps-cache';
 
 /** What the Thinking panel shows to navigate a message's reasoning. */

@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
-import { formatStepDuration } from '../../core/reasoning/step-outline';
-import { stepDurationMs, type ReasoningStep } from '../../core/reasoning/step-timing';
+import { formatStepDuration } from '../../../core/reasoning/step-outline';
+import { stepDurationMs, type ReasoningStep } from '../../../core/reasoning/step-timing';
 import { useMediaQuery } from './use-media-query';
 
 interface ReasoningOutlineProps {

@@ -7,12 +7,12 @@
  * starts, unless the person toggled it, in which case their choice wins from then on.
  */
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
-import type { MessageTiming } from '../../core/stream/assistant-message';
-import { useHoldInView } from '../../lib/scroll-hold';
-import { StreamingMarkdown } from '../../lib/streaming-markdown';
-import { useFollowBottom } from '../../lib/use-follow-bottom';
-import { thinkingLabel } from '../../core/stream/thinking-label';
-import { useNow } from './use-now';
+import type { MessageTiming } from '../../../core/stream/assistant-message';
+import { useHoldInView } from '../../../lib/scroll-hold';
+import { StreamingMarkdown } from '../../../lib/streaming-markdown';
+import { useFollowBottom } from '../../../lib/use-follow-bottom';
+import { thinkingLabel } from '../../../core/stream/thinking-label';
+import { useNow } from '../../../lib/use-now';
 
 interface ReasoningContextValue {
   isOpen: boolean;

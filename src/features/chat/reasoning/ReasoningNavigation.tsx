@@ -1,4 +1,4 @@
-import { StreamingMarkdown } from '../../lib/streaming-markdown';
+import { StreamingMarkdown } from '../../../lib/streaming-markdown';
 import { ReasoningPanel } from './ReasoningPanel';
 import type { ReasoningNavigationView } from './use-reasoning-navigation';
 

@@ -1,11 +1,11 @@
-import type { ArrivalCheckpoints } from '../../core/reasoning/arrival-checkpoints';
+import type { ArrivalCheckpoints } from '../../../core/reasoning/arrival-checkpoints';
 import {
   createRepetitionDetector,
   type Repetition,
   type RepetitionDetector,
-} from '../../core/reasoning/repetition-detector';
-import { createStepSegmenter, type StepSegmenter } from '../../core/reasoning/step-segmenter';
-import { timeSteps, type ReasoningStep } from '../../core/reasoning/step-timing';
+} from '../../../core/reasoning/repetition-detector';
+import { createStepSegmenter, type StepSegmenter } from '../../../core/reasoning/step-segmenter';
+import { timeSteps, type ReasoningStep } from '../../../core/reasoning/step-timing';
 
 /** The steps of a trace and whether it repeats itself. */
 export interface ReasoningStepsView {

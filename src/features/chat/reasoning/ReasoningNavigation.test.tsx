@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AssistantMessage } from '../../core/chat/chat-message';
+import type { AssistantMessage } from '../../../core/chat/chat-message';
 import {
   createAssistantMessage,
   type AssistantMessageState,
-} from '../../core/stream/assistant-message';
-import { replyStats } from '../../core/stream/reply-stats';
+} from '../../../core/stream/assistant-message';
+import { replyStats } from '../../../core/stream/reply-stats';
 import { loadNavigation } from './navigation-part';
 import { ReasoningNavigation } from './ReasoningNavigation';
 import { ReasoningPanel } from './ReasoningPanel';

@@ -1,4 +1,4 @@
-import type { ReasoningBudget } from '../../core/reasoning/reasoning-budget';
+import type { ReasoningBudget } from '../../../core/reasoning/reasoning-budget';
 
 /** "12,400 / 16,000 tokens" with a thin bar: how much of the request's budget is spent. */
 export function BudgetReadout({ used, budget }: { used: number; budget: ReasoningBudget }) {

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MessageTiming } from '../../core/stream/assistant-message';
-import { installFakeResizeObserver, resizeAll } from '../../testing/fake-resize-observer';
+import type { MessageTiming } from '../../../core/stream/assistant-message';
+import { installFakeResizeObserver, resizeAll } from '../../../testing/fake-resize-observer';
 import { ReasoningPanel } from './ReasoningPanel';
 
 const START = Date.UTC(2026, 0, 15, 9, 0, 0);

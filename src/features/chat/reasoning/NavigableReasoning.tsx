@@ -1,10 +1,10 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
-import { findMatches } from '../../core/reasoning/find-matches';
-import { MIN_OUTLINE_STEPS } from '../../core/reasoning/step-outline';
-import type { ReasoningStep } from '../../core/reasoning/step-timing';
+import { findMatches } from '../../../core/reasoning/find-matches';
+import { MIN_OUTLINE_STEPS } from '../../../core/reasoning/step-outline';
+import type { ReasoningStep } from '../../../core/reasoning/step-timing';
 import { ReasoningOutline } from './ReasoningOutline';
 import type { ReasoningPanel } from './ReasoningPanel';
-import type { StreamingMarkdown } from '../../lib/streaming-markdown';
+import type { StreamingMarkdown } from '../../../lib/streaming-markdown';
 import { ReasoningSearch } from './ReasoningSearch';
 import { ReasoningStepsBody } from './ReasoningStepsBody';
 
