@@ -16,6 +16,8 @@
 
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { readText } from '../server/read-body.mjs';
+import { sendJson } from '../server/send-json.mjs';
 import { buildStreamPlan, parseModel } from './synth-text.mjs';
 
 /**
@@ -55,29 +57,13 @@ const CORS_HEADERS = { 'access-control-allow-origin': '*' };
 const epochNow = () => performance.timeOrigin + performance.now();
 
 /**
+ * Sends a JSON body with the CORS header.
  * @param {http.ServerResponse} res
  * @param {number} status
  * @param {unknown} body
  */
-function sendJson(res, status, body) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...CORS_HEADERS,
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(text)),
-  });
-  res.end(text);
-}
-
-/**
- * @param {http.IncomingMessage} req
- * @returns {Promise<string>}
- */
-async function readText(req) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+function sendCorsJson(res, status, body) {
+  sendJson(res, status, body, CORS_HEADERS);
 }
 
 /**
@@ -198,10 +184,10 @@ export async function startSynthServer(options = {}) {
         return;
       }
       if (pathname === '/__last') {
-        return sendJson(res, lastRecord ? 200 : 404, lastRecord ?? { error: 'no stream yet' });
+        return sendCorsJson(res, lastRecord ? 200 : 404, lastRecord ?? { error: 'no stream yet' });
       }
       if (pathname === '/v1/models' && method === 'GET') {
-        return sendJson(res, 200, {
+        return sendCorsJson(res, 200, {
           object: 'list',
           data: [
             { id: 'bench:r=800,a=600,rate=80', object: 'model', created: 0, owned_by: 'bench' },
@@ -222,7 +208,7 @@ export async function startSynthServer(options = {}) {
         const model = typeof rawModel === 'string' ? rawModel : '';
         const params = parseModel(model);
         if (!params) {
-          return sendJson(res, 404, {
+          return sendCorsJson(res, 404, {
             error: {
               message: `The model \`${model}\` is not a bench model (bench:r=…,a=…,rate=…).`,
               type: 'invalid_request_error',
@@ -251,9 +237,9 @@ export async function startSynthServer(options = {}) {
         await stream(res, plan, record);
         return;
       }
-      sendJson(res, 404, { error: { message: `No route ${method} ${pathname}` } });
+      sendCorsJson(res, 404, { error: { message: `No route ${method} ${pathname}` } });
     } catch (error) {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(error) } });
+      if (!res.headersSent) sendCorsJson(res, 500, { error: { message: String(error) } });
       else res.destroy();
     }
   });

@@ -31,6 +31,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildStreamPlan, parseModel as parseBenchModel } from '../bench/synth-text.mjs';
+import { readText } from '../server/read-body.mjs';
+import { sendJson } from '../server/send-json.mjs';
 import { routeExtras, streamScripted, withoutCors } from './support/mock-extras.mjs';
 import { echoStream, parseEchoModel } from './support/echo-reply.mjs';
 import { mulberry32 } from './support/prng.mjs';
@@ -163,21 +165,14 @@ async function recordingNames(streamsDir) {
 }
 
 /**
- * Sends a JSON body.
+ * Sends a JSON body with the CORS header.
  * @param {ServerResponse} res
  * @param {number} status
  * @param {unknown} body
  * @param {Record<string, string>} [headers]
  */
-function sendJson(res, status, body, headers = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...CORS_HEADERS,
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(text)),
-    ...headers,
-  });
-  res.end(text);
+function sendCorsJson(res, status, body, headers = {}) {
+  sendJson(res, status, body, { ...CORS_HEADERS, ...headers });
 }
 
 /**
@@ -274,18 +269,6 @@ async function replay(req, res, bytes, plan) {
 }
 
 /**
- * Reads a request's body as text.
- * @param {IncomingMessage} req
- * @returns {Promise<string>}
- */
-async function readText(req) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
  * Starts the mock provider.
  * @param {MockOptions} [options]
  * @returns {Promise<RunningMock>}
@@ -323,7 +306,7 @@ export async function startMockProvider(options = {}) {
           res.end();
           return;
         }
-        return sendJson(res, 200, requests);
+        return sendCorsJson(res, 200, requests);
       }
       if (pathname === '/health') {
         res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'text/plain' });
@@ -355,7 +338,7 @@ export async function startMockProvider(options = {}) {
 
       if (pathname === '/v1/models' && method === 'GET') {
         const names = await recordingNames(streamsDir);
-        return sendJson(res, 200, {
+        return sendCorsJson(res, 200, {
           object: 'list',
           data: names.map((id) => ({ id, object: 'model', created: 0, owned_by: 'mock-provider' })),
         });
@@ -365,7 +348,7 @@ export async function startMockProvider(options = {}) {
       const streamingPaths = ['/v1/chat/completions', '/v1/responses', '/v1/messages'];
       if (streamingPaths.includes(pathname) && method === 'POST') {
         if (!bodyIsJson || !body || typeof body !== 'object') {
-          return sendJson(res, 400, {
+          return sendCorsJson(res, 400, {
             error: {
               message: 'The request body is not a JSON object.',
               type: 'invalid_request_error',
@@ -419,7 +402,7 @@ export async function startMockProvider(options = {}) {
           defaultDelayMs,
         );
         if (!plan) {
-          return sendJson(res, 404, {
+          return sendCorsJson(res, 404, {
             error: {
               message: `The model \`${model}\` does not exist`,
               type: 'invalid_request_error',
@@ -455,7 +438,7 @@ export async function startMockProvider(options = {}) {
                   param: null,
                   code: errorType(plan.status),
                 };
-          return sendJson(res, plan.status, { error }, extra);
+          return sendCorsJson(res, plan.status, { error }, extra);
         }
         const bytes = Object.hasOwn(SYNTHETIC_STREAMS, plan.name)
           ? SYNTHETIC_STREAMS[/** @type {keyof typeof SYNTHETIC_STREAMS} */ (plan.name)]()
@@ -463,7 +446,7 @@ export async function startMockProvider(options = {}) {
         return await replay(req, res, bytes, plan);
       }
 
-      return sendJson(res, 404, {
+      return sendCorsJson(res, 404, {
         error: {
           message: `No route ${method} ${pathname}`,
           type: 'invalid_request_error',
@@ -473,7 +456,7 @@ export async function startMockProvider(options = {}) {
     } catch (error) {
       console.error('mock provider error:', error);
       if (!res.headersSent) {
-        sendJson(res, 500, { error: { message: String(error), type: 'server_error' } });
+        sendCorsJson(res, 500, { error: { message: String(error), type: 'server_error' } });
       } else {
         res.destroy();
       }

@@ -15,6 +15,7 @@
 import { demoReply } from './demo/pick-script.mjs';
 import { completionBody, streamCompletion } from './demo/wire-format.mjs';
 import { readBody } from './read-body.mjs';
+import { sendJson } from './send-json.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -35,22 +36,6 @@ export function parseDemoSpeed(value) {
   return value !== undefined && value.trim() !== '' && Number.isFinite(speed) && speed > 0
     ? speed
     : 1;
-}
-
-/**
- * Sends a JSON body.
- * @param {ServerResponse} res
- * @param {number} status
- * @param {unknown} body
- */
-function sendJson(res, status, body) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-cache',
-  });
-  res.end(text);
 }
 
 /**

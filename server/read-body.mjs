@@ -15,3 +15,16 @@ export async function readBody(req, maxBytes) {
   }
   return Buffer.concat(chunks);
 }
+
+/**
+ * Reads a whole request body as UTF-8 text, without a size limit (local test and bench servers
+ * only; a public route uses {@link readBody} with a limit).
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<string>}
+ */
+export async function readText(req) {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -12,6 +12,7 @@
  */
 
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sendJson } from '../../server/send-json.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -44,15 +45,18 @@ export function routeExtras(req, res, pathname) {
   ) {
     return { handled: false, path, cors: true };
   }
-  const text = JSON.stringify({
-    error: {
-      message: 'Incorrect API key provided.',
-      type: 'invalid_request_error',
-      code: 'invalid_api_key',
+  sendJson(
+    res,
+    401,
+    {
+      error: {
+        message: 'Incorrect API key provided.',
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+      },
     },
-  });
-  res.writeHead(401, { ...CORS_HEADERS, 'content-type': 'application/json' });
-  res.end(text);
+    CORS_HEADERS,
+  );
   return { handled: true };
 }
 

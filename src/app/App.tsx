@@ -4,14 +4,13 @@ import { importTranscripts } from './import-transcripts';
 import { LazyPart } from './LazyPart';
 import { PartLoadFailure, PartLoading } from './PartStates';
 import { sharedPagePart } from './parts';
-import { useConversationUrl } from './use-conversation-url';
+import { openConversationUrl } from './use-conversation-url';
 import { useSharedSource } from './use-shared-source';
 import { useStorage } from './use-storage';
 
 function Shell() {
   const [source, leaveShared] = useSharedSource();
   const storage = useStorage();
-  const [, openConversation] = useConversationUrl();
   if (source !== undefined) {
     return (
       <LazyPart
@@ -28,7 +27,7 @@ function Shell() {
               if (storage.store === undefined) return;
               void importTranscripts(storage.store, [transcript]).then(([id]) => {
                 leaveShared();
-                openConversation(id);
+                openConversationUrl(id);
               });
             }}
             onLeave={leaveShared}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReplyRequest, SUPPORTED_OPTIONS } from '../core/requests/provider-request';
+import { buildReplyRequest } from '../core/requests/provider-request';
+import { SUPPORTED_OPTIONS } from '../core/requests/request-spec';
 import { PROVIDER_PRESETS } from './provider-presets';
 
 // The presets are JSON (shared with the Demo provider), so TypeScript cannot check their unions.

@@ -2,7 +2,7 @@
  * Known providers and the settings that connect to them.
  */
 import type { ProviderFamily, RequestOptions } from '../core/requests/provider-options';
-import type { ApiStyle } from '../core/requests/provider-request';
+import type { ApiStyle } from '../core/api-styles/api-style-registry';
 import presetList from './provider-presets.json';
 
 /** How to reach a provider: everything a chat completions request needs. */

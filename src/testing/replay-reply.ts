@@ -4,7 +4,7 @@
  * reducer, as the app does.
  */
 import { createReplyDecoder } from '../core/api-styles/reply-decoder';
-import type { ApiStyle } from '../core/requests/provider-request';
+import type { ApiStyle } from '../core/api-styles/api-style-registry';
 import type { AssistantMessageState } from '../core/stream/assistant-message';
 import { replayStage } from './recordings';
 import { recordingStyle } from './replay-api-style';

@@ -21,6 +21,7 @@
  */
 import type { SseEvent } from '../sse/parse-sse';
 import type { ProviderError, StreamEvent, Usage } from '../stream/stream-event';
+import type { StyleNormalizer } from './api-style-definition';
 import { GeminiThoughtTags, isGeminiThought } from './gemini-thought-tags';
 import { compactUsage, isObject, type Json, nonEmptyString, toCount } from './json-fields';
 
@@ -182,19 +183,12 @@ export function normalizeChatCompletionEvent(
   return out;
 }
 
-/** A stateful chat completions normalizer for one reply. */
-export interface ChatCompletionsNormalizer {
-  normalize(event: SseEvent): StreamEvent[];
-  /** End of the body: releases a held possible `<thought>` / `</thought>` tag. */
-  end(): StreamEvent[];
-}
-
 /**
  * Creates the normalizer for one reply: {@link normalizeChatCompletionEvent} plus the state that
  * strips Gemini's thought tags across chunks. A held partial tag is released before `done` and
- * `provider-error`, after which the reducer takes no text.
+ * `provider-error`, after which the reducer takes no text; `end` releases a tag still held.
  */
-export function createChatCompletionsNormalizer(): ChatCompletionsNormalizer {
+export function createChatCompletionsNormalizer(): StyleNormalizer {
   const tags = new GeminiThoughtTags();
   return {
     normalize(event) {

@@ -3,14 +3,11 @@
  * provider's API style and, for chat completions, the harmony and `<think>` splitters, in one
  * object.
  */
-import type { ApiStyle } from '../requests/provider-request';
-import { createSseParser, type SseEvent } from '../sse/parse-sse';
+import { createSseParser } from '../sse/parse-sse';
 import { createHarmonySplitter } from '../stream/split-harmony-channels';
 import { createThinkSplitter, type ThinkSplitterOptions } from '../stream/split-think-tags';
 import type { StreamEvent } from '../stream/stream-event';
-import { createAnthropicNormalizer } from './anthropic-messages';
-import { createChatCompletionsNormalizer } from './chat-completions';
-import { createResponsesNormalizer } from './responses';
+import { apiStyleDefinition, type ApiStyle } from './api-style-registry';
 
 /** Decodes one reply. Create one per request: it keeps state across reads. */
 export interface ReplyDecoder {
@@ -20,27 +17,10 @@ export interface ReplyDecoder {
   end(): StreamEvent[];
 }
 
-/** A normalizer with an optional end of its own (held Gemini thought tags). */
-interface Normalizer {
-  normalize(event: SseEvent): StreamEvent[];
-  end(): StreamEvent[];
-}
-
 /** A text stage after the normalizer: the harmony or the `<think>` splitter. */
 interface Splitter {
   push(event: StreamEvent): StreamEvent[];
   end(): StreamEvent[];
-}
-
-function createNormalizer(apiStyle: ApiStyle): Normalizer {
-  switch (apiStyle) {
-    case 'chat-completions':
-      return createChatCompletionsNormalizer();
-    case 'responses':
-      return { normalize: createResponsesNormalizer(), end: () => [] };
-    case 'anthropic-messages':
-      return { normalize: createAnthropicNormalizer(), end: () => [] };
-  }
 }
 
 /** Chains splitters into one: each event goes through them in order. */
@@ -57,19 +37,20 @@ export type ReplyDecoderOptions = ThinkSplitterOptions;
 /**
  * Creates a decoder for a reply in the given API style.
  *
- * Chat completions also accept llama.cpp's non-standard `error:` SSE lines, and pass answer text
- * through the harmony splitter (on only for content that opens with a harmony marker) and then the
- * `<think>` splitter, since many servers put reasoning inside `content`.
+ * Styles that ask for it (chat completions) read extra SSE fields (llama.cpp's non-standard
+ * `error:` lines), and pass answer text through the harmony splitter (on only for content that
+ * opens with a harmony marker) and then the `<think>` splitter, since many servers put reasoning
+ * inside `content`.
  */
 export function createReplyDecoder(
   apiStyle: ApiStyle,
   options: ReplyDecoderOptions = {},
 ): ReplyDecoder {
-  const normalizer = createNormalizer(apiStyle);
-  const splitter =
-    apiStyle === 'chat-completions'
-      ? chainSplitters(createHarmonySplitter(), createThinkSplitter(options))
-      : undefined;
+  const style = apiStyleDefinition(apiStyle);
+  const normalizer = style.createNormalizer();
+  const splitter = style.splitsAnswerText
+    ? chainSplitters(createHarmonySplitter(), createThinkSplitter(options))
+    : undefined;
   let batch: StreamEvent[] = [];
   let isSplitterEnded = false;
   const endSplitter = () => {
@@ -94,7 +75,7 @@ export function createReplyDecoder(
     (sseEvent) => {
       for (const event of normalizer.normalize(sseEvent)) emit(event);
     },
-    { extraEventFields: apiStyle === 'chat-completions' ? ['error'] : [] },
+    { extraEventFields: style.extraEventFields },
   );
   const take = () => {
     const out = batch;

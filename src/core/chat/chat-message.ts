@@ -1,7 +1,7 @@
 /**
  * The messages of a conversation, as the app keeps them.
  */
-import type { HttpRequestSpec } from '../requests/provider-request';
+import type { HttpRequestSpec } from '../requests/request-spec';
 import type { AssistantMessageState } from '../stream/assistant-message';
 
 /** Fields every message has: where it sits in its conversation's tree of versions. */

@@ -17,6 +17,7 @@
  *   {@link MAX_PREFIX_COLUMNS} (a list nested deep by indentation, line after line).
  * Each test is one linear pass; whole texts under budget are never split.
  */
+import { isFenceClosing, readFenceOpening, type FenceOpening } from './code-fence';
 
 /** Longest block, in UTF-16 code units, that is parsed as markdown. */
 export const MAX_BLOCK_CHARS = 64_000;
@@ -72,24 +73,17 @@ interface Region {
   isCode: boolean;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
 /** The regions of `markdown` (see {@link splitByBudget}), in order. */
 function* regionsOf(markdown: string): Generator<Region> {
   let start = -1;
-  let fence: { char: string; length: number } | undefined;
+  let fence: FenceOpening | undefined;
   for (let lineStart = 0; lineStart < markdown.length;) {
     const newline = markdown.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? markdown.length : newline + 1;
     const line = markdown.slice(lineStart, lineEnd);
+    const lineText = newline === -1 ? line : line.slice(0, -1);
     if (fence !== undefined) {
-      const run = FENCE.exec(line)?.[1];
-      const isClosing =
-        run !== undefined &&
-        run.startsWith(fence.char) &&
-        run.length >= fence.length &&
-        line.slice(line.indexOf(run) + run.length).trim() === '';
-      if (isClosing || lineEnd === markdown.length) {
+      if (isFenceClosing(lineText, fence) || lineEnd === markdown.length) {
         yield { start, end: lineEnd, isCode: true };
         start = -1;
         fence = undefined;
@@ -98,14 +92,11 @@ function* regionsOf(markdown: string): Generator<Region> {
       if (start !== -1) yield { start, end: lineStart, isCode: false };
       start = -1;
     } else {
-      const run = FENCE.exec(line)?.[1];
-      const isOpening =
-        run !== undefined &&
-        !(run.startsWith('`') && line.slice(line.indexOf(run) + run.length).includes('`'));
-      if (isOpening) {
+      const opening = readFenceOpening(lineText);
+      if (opening !== undefined) {
         if (start !== -1) yield { start, end: lineStart, isCode: false };
         start = lineStart;
-        fence = { char: run.charAt(0), length: run.length };
+        fence = opening;
         if (lineEnd === markdown.length) {
           yield { start, end: lineEnd, isCode: true };
           start = -1;

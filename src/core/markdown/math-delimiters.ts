@@ -15,6 +15,7 @@
  * `$5 and $10`, `$5-$10` and `$100k` are not. A `$` that is not math is backslash-escaped when
  * remark-math could otherwise pair it with a later one.
  */
+import { isFenceClosing, readFenceOpening, type FenceMarker } from './code-fence';
 import { RunIndex, runEnd } from './run-index';
 
 /** The result of {@link normalizeMathDelimiters}. */
@@ -33,7 +34,6 @@ export interface MathDelimiterNormalization {
 /** Container markers (blockquote `>`, list bullets and numbers) and indentation at a line start. */
 const CONTAINER_PREFIX = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*/;
 const LIST_ITEM = /^[ \t]*(?:>[ \t]*)*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
-const FENCE_OPEN = /^(?:(`{3,})([^`]*)|(~{3,})(.*))$/;
 const MATH_FLOW_OPEN = /^(\${2,})[^$]*$/;
 const HTML_RAW_OPEN = /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i;
 const HTML_RAW_CLOSE = /<\/(?:script|pre|style|textarea)>/i;
@@ -46,7 +46,7 @@ const AUTOLINK_OR_TAG =
   /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/y;
 const QUICK_REJECT = /\$|\\[([]|math/;
 type OpenBlock =
-  | { kind: 'fence'; marker: string; length: number }
+  | { kind: 'fence'; marker: FenceMarker; length: number }
   | { kind: 'math'; length: number }
   | { kind: 'html'; close: RegExp | 'blank' };
 
@@ -138,13 +138,11 @@ interface Opened {
 
 /** A fence, a `$$` block or an HTML block starting on this line (container prefix removed). */
 function openBlock(rest: string, canStartLoneTag: boolean): Opened | undefined {
-  const fence = FENCE_OPEN.exec(rest);
-  if (fence !== null) {
-    const run = fence[1] ?? fence[3] ?? '```';
-    const info = (fence[2] ?? fence[4] ?? '').trim();
+  const fence = readFenceOpening(rest);
+  if (fence !== undefined) {
     return {
-      block: { kind: 'fence', marker: run.charAt(0), length: run.length },
-      isMath: /^math(?:\s|$)/i.test(info),
+      block: { kind: 'fence', marker: fence.marker, length: fence.length },
+      isMath: /^math(?:\s|$)/i.test(fence.info),
       closesAtOnce: false,
     };
   }
@@ -173,10 +171,8 @@ function openBlock(rest: string, canStartLoneTag: boolean): Opened | undefined {
 function closesBlock(block: OpenBlock, line: string): boolean {
   const rest = line.slice(CONTAINER_PREFIX.exec(line)?.[0].length ?? 0);
   switch (block.kind) {
-    case 'fence': {
-      const run = /^(`+|~+)[ \t\r]*$/.exec(rest)?.[1];
-      return run !== undefined && run.charAt(0) === block.marker && run.length >= block.length;
-    }
+    case 'fence':
+      return isFenceClosing(rest, block);
     case 'math': {
       const run = /^(\$+)[ \t\r]*$/.exec(rest)?.[1];
       return run !== undefined && run.length >= block.length;

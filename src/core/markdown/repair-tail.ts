@@ -14,8 +14,10 @@
  */
 export const INCOMPLETE_LINK_URL = 'ruminate-incomplete:link';
 
+import { isFenceClosing, readFenceOpening, type FenceMarker } from './code-fence';
+
 interface Fence {
-  marker: string;
+  marker: FenceMarker;
   length: number;
   /** The opening line's container prefix (blockquote markers kept, list markers as spaces). */
   indent: string;
@@ -64,13 +66,12 @@ const LINE_PREFIX =
 const BLOCK_START = /^[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
 const SINGLE_LINE_BLOCK =
   /^ {0,3}(?:#{1,6}(?:[ \t]|$)|\||(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$)/;
-const FENCE_LINE = /^(`{3,})[^`]*$|^(~{3,})/;
 
 type LineKind = 'blank' | 'fence' | 'block' | 'single' | 'text';
 
 function lineKind(line: string): LineKind {
   if (/^[ \t]*$/.test(line)) return 'blank';
-  if (FENCE_LINE.test(line.slice(linePrefixLength(line, 0)))) return 'fence';
+  if (readFenceOpening(line.slice(linePrefixLength(line, 0))) !== undefined) return 'fence';
   if (SINGLE_LINE_BLOCK.test(line)) return 'single';
   return BLOCK_START.test(line) ? 'block' : 'text';
 }
@@ -116,15 +117,13 @@ function isQuoteContinuation(line: string, kind: LineKind, previous: LineKind): 
 
 function openingFence(line: string): Fence {
   const prefixLength = linePrefixLength(line, 0);
-  const run = /^(`+|~+)/.exec(line.slice(prefixLength))?.[1] ?? '```';
+  const opening = readFenceOpening(line.slice(prefixLength));
   const indent = line.slice(0, prefixLength).replace(/[^>\t]/g, ' ');
-  return { marker: run.charAt(0), length: run.length, indent };
+  return { marker: opening?.marker ?? '`', length: opening?.length ?? 3, indent };
 }
 
 function isFenceEnd(line: string, fence: Fence): boolean {
-  const rest = line.slice(linePrefixLength(line, 0));
-  const run = /^(`+|~+)[ \t]*$/.exec(rest)?.[1];
-  return run !== undefined && run.startsWith(fence.marker) && run.length >= fence.length;
+  return isFenceClosing(line.slice(linePrefixLength(line, 0)), fence);
 }
 
 /** Appends the closing fence, or completes a half-typed one on the last line. */

@@ -10,6 +10,7 @@
  * for documents whose blocks are not independent (reference and footnote definitions).
  */
 import { Lexer, type Token } from 'marked';
+import { fenceLanguage, isFenceClosing, readFenceOpening, type FenceMarker } from './code-fence';
 
 /** The current split of a streaming text: `settled.join('') + tail` is always the whole text. */
 export interface BlockSplit {
@@ -61,7 +62,7 @@ export interface BlockSplitterOptions {
 }
 
 interface OpenFence {
-  marker: '`' | '~';
+  marker: FenceMarker;
   length: number;
   /** Offset in the text of the opening line, which starts at column 0. */
   start: number;
@@ -210,7 +211,7 @@ function passFence(state: SplitterState, fence: OpenFence): boolean {
     if (newline === -1) return false;
     const line = text.slice(fence.nextLine, newline);
     fence.nextLine = newline + 1;
-    if (isClosingFence(line, fence)) {
+    if (isFenceClosing(line, fence)) {
       state.fence = undefined;
       state.scanFrom = Math.max(state.scanFrom, newline);
       return true;
@@ -218,12 +219,10 @@ function passFence(state: SplitterState, fence: OpenFence): boolean {
   }
 }
 
-const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})/;
-const FENCE_CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-
-function isClosingFence(line: string, fence: Pick<OpenFence, 'marker' | 'length'>): boolean {
-  const run = FENCE_CLOSING.exec(line)?.[1];
-  return run !== undefined && run.startsWith(fence.marker) && run.length >= fence.length;
+/** The first line of a token's source. */
+function firstLine(raw: string): string {
+  const newline = raw.indexOf('\n');
+  return newline === -1 ? raw : raw.slice(0, newline);
 }
 
 type Verdict = 'safe' | 'unsafe' | 'undecided';
@@ -336,15 +335,12 @@ function boundaryVerdict(last: Token, source: string, position: number): Verdict
 
 /** Indented code is closed by any non-indented line; a fence needs its closing fence. */
 function isClosedCode(raw: string): boolean {
-  const run = FENCE_OPENING.exec(raw)?.[1];
-  if (run === undefined) return true;
+  const opening = readFenceOpening(firstLine(raw));
+  if (opening === undefined) return true;
   const body = raw.replace(/\n+$/, '');
   const lastLineStart = body.lastIndexOf('\n') + 1;
   if (lastLineStart === 0) return false;
-  return isClosingFence(body.slice(lastLineStart), {
-    marker: run.startsWith('`') ? '`' : '~',
-    length: run.length,
-  });
+  return isFenceClosing(body.slice(lastLineStart), opening);
 }
 
 /** HTML block kinds 1–5 (CommonMark) run across blank lines until their end marker. */
@@ -383,13 +379,13 @@ function listMarkerVerdict(source: string, position: number): Verdict {
  */
 function openFence(last: Token, state: SplitterState): OpenFence | undefined {
   if (last.type !== 'code' || isClosedCode(last.raw)) return undefined;
-  const run = /^(`{3,}|~{3,})/.exec(last.raw)?.[1];
-  if (run === undefined) return undefined;
+  const opening = readFenceOpening(firstLine(last.raw));
+  if (opening === undefined || opening.indent > 0) return undefined;
   const start = state.text.length - last.raw.length;
   if (start < 0 || !state.text.startsWith(last.raw, start)) return undefined;
   const fence: OpenFence = {
-    marker: run.startsWith('`') ? '`' : '~',
-    length: run.length,
+    marker: opening.marker,
+    length: opening.length,
     nextLine: state.text.lastIndexOf('\n') + 1,
     start,
     codeStart: -1,
@@ -403,7 +399,6 @@ function openFence(last: Token, state: SplitterState): OpenFence | undefined {
 function completeOpeningLine(fence: OpenFence, text: string): void {
   const newline = text.indexOf('\n', fence.start);
   if (newline === -1) return;
-  const info = text.slice(fence.start + fence.length, newline).trim();
   fence.codeStart = newline + 1;
-  fence.language = /^[^\s`]+/.exec(info)?.[0];
+  fence.language = fenceLanguage(text.slice(fence.start + fence.length, newline).trim());
 }

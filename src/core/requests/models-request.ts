@@ -1,7 +1,8 @@
 /**
  * The request that lists a provider's models, in each API style, and when it may be sent.
  */
-import { joinUrl, type ApiStyle } from './provider-request';
+import { apiStyleDefinition, type ApiStyle } from '../api-styles/api-style-registry';
+import type { GetRequestSpec } from './request-spec';
 
 /** What listing models needs from the settings. */
 export interface ModelsRequestInput {
@@ -12,32 +13,15 @@ export interface ModelsRequestInput {
 }
 
 /** A `GET` ready for `fetch`. */
-export interface ModelsRequest {
-  url: string;
-  headers: Record<string, string>;
-}
+export type ModelsRequest = GetRequestSpec;
 
 /**
- * The models request of an API style:
- * - chat completions and Responses: `GET {baseUrl}/models` with `Authorization: Bearer <key>`
- *   (OpenAI API reference, "List models");
- * - Anthropic Messages: `GET {baseUrl}/v1/models` with `x-api-key`, `anthropic-version: 2023-06-01`
- *   and `anthropic-dangerous-direct-browser-access: true` (Anthropic API reference, "List Models").
- * No key, no key header.
+ * The models request of an API style (each style's file says which endpoint and headers):
+ * `GET {baseUrl}/models` with a bearer key for chat completions and Responses, `GET
+ * {baseUrl}/v1/models` with Anthropic's headers for Anthropic Messages. No key, no key header.
  */
 export function buildModelsRequest(input: ModelsRequestInput): ModelsRequest {
-  const key = input.apiKey.trim();
-  if (input.apiStyle === 'anthropic-messages') {
-    const headers: Record<string, string> = {
-      'anthropic-version': '2023-06-01',
-      'anthropic-dangerous-direct-browser-access': 'true',
-    };
-    if (key !== '') headers['x-api-key'] = key;
-    return { url: joinUrl(input.baseUrl, 'v1/models'), headers };
-  }
-  const headers: Record<string, string> = {};
-  if (key !== '') headers.Authorization = `Bearer ${key}`;
-  return { url: joinUrl(input.baseUrl, 'models'), headers };
+  return apiStyleDefinition(input.apiStyle).buildModelsRequest(input.baseUrl, input.apiKey);
 }
 
 /**

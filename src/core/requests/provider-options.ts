@@ -10,8 +10,11 @@ export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh', '
 /** How hard a model should think, where the provider takes a level. */
 export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
 
+/** Groq's `reasoning_format` values, as a list (for validation). */
+export const GROQ_REASONING_FORMATS = ['parsed', 'raw', 'hidden'] as const;
+
 /** Groq's `reasoning_format` (console.groq.com/docs/reasoning). */
-export type GroqReasoningFormat = 'parsed' | 'raw' | 'hidden';
+export type GroqReasoningFormat = (typeof GROQ_REASONING_FORMATS)[number];
 
 /** Per-provider request options from Settings. Unset means "the provider's default". */
 export interface RequestOptions {

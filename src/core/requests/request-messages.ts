@@ -5,7 +5,7 @@
 import type { AssistantMessage, ChatMessage } from '../chat/chat-message';
 import { historyReasoning } from './history-rules';
 import type { ProviderFamily } from './provider-options';
-import type { RequestMessage } from './provider-request';
+import type { RequestMessage } from './request-spec';
 
 /** Who the request goes to, for the history rules. */
 export interface HistoryTarget {

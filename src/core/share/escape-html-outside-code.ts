@@ -14,8 +14,7 @@
  *
  * One pass over the lines plus one over each paragraph's backtick runs: linear in the text.
  */
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+import { isFenceClosing, readFenceOpening, type FenceOpening } from '../markdown/code-fence';
 
 /** Escapes `<` in one paragraph, outside its code spans (rules 2–4). */
 function escapeParagraph(text: string): string {
@@ -57,22 +56,21 @@ function escapeParagraph(text: string): string {
 export function escapeHtmlOutsideCode(text: string): string {
   const out: string[] = [];
   let paragraph: string[] = [];
-  let fence: string | undefined;
+  let fence: FenceOpening | undefined;
   const flush = () => {
     if (paragraph.length > 0) out.push(escapeParagraph(paragraph.join('\n')));
     paragraph = [];
   };
   for (const line of text.split('\n')) {
-    const match = FENCE.exec(line);
     if (fence !== undefined) {
       out.push(line);
-      const [, marks = '', rest = ''] = match ?? [];
-      if (match !== null && marks[0] === fence[0] && marks.length >= fence.length) {
-        if (rest.trim() === '') fence = undefined;
-      }
-    } else if (match !== null && !(match[1]![0] === '`' && (match[2] ?? '').includes('`'))) {
+      if (isFenceClosing(line, fence)) fence = undefined;
+      continue;
+    }
+    const opening = readFenceOpening(line);
+    if (opening !== undefined) {
       flush();
-      fence = match[1];
+      fence = opening;
       out.push(line);
     } else if (line.trim() === '') {
       flush();

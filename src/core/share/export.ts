@@ -3,6 +3,7 @@
  * with its duration) and versioned JSON that imports back without loss (every version and branch).
  */
 import * as v from 'valibot';
+import { isFenceClosing, readFenceOpening, type FenceOpening } from '../markdown/code-fence';
 import { formatDuration } from '../stream/thinking-label';
 import { escapeHtmlOutsideCode } from './escape-html-outside-code';
 import {
@@ -48,18 +49,12 @@ function reasoningSummary(message: SharedAssistantMessage): string {
  * `</details>` and the messages after it.
  */
 function closeOpenFence(text: string): string {
-  let open: string | undefined;
+  let open: FenceOpening | undefined;
   for (const line of text.split('\n')) {
-    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (fence === null) continue;
-    const [, marks = '', rest = ''] = fence;
-    if (open === undefined) {
-      if (!(marks[0] === '`' && rest.includes('`'))) open = marks;
-    } else if (marks[0] === open[0] && marks.length >= open.length && rest.trim() === '') {
-      open = undefined;
-    }
+    if (open === undefined) open = readFenceOpening(line);
+    else if (isFenceClosing(line, open)) open = undefined;
   }
-  return open === undefined ? text : `${text}\n${open}`;
+  return open === undefined ? text : `${text}\n${open.marker.repeat(open.length)}`;
 }
 
 /** One line of plain text inside italics: Markdown and HTML characters are escaped. */

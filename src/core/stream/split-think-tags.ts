@@ -23,14 +23,14 @@ const ALL_TAGS: readonly string[] = [...OPENING_TAGS, ...CLOSING_TAGS];
 const LONGEST_TAG = Math.max(...ALL_TAGS.map((tag) => tag.length));
 
 /**
- * Which part of the content the splitter is in:
+ * Which section of the content the splitter is in:
  * - `start`: nothing but whitespace yet, so an opening tag may still come;
  * - `untagged`: text without an opening tag, shown as answer until a closing tag proves it was
  *   reasoning (template-opened `<think>`);
  * - `reasoning`: inside `<think>…`, waiting for the matching closing tag;
  * - `answer`: after a closing tag; from here on every tag is literal text.
  */
-type Part = 'start' | 'untagged' | 'reasoning' | 'answer';
+type Section = 'start' | 'untagged' | 'reasoning' | 'answer';
 
 /** Where {@link findTag} stopped: a whole tag at `index`, or (no `tag`) a possible partial one. */
 interface TagMatch {
@@ -83,15 +83,15 @@ export interface ThinkSplitterOptions {
 }
 
 class TagSplitter implements ThinkSplitter {
-  private part: Part;
+  private section: Section;
   /**
    * A trailing piece of answer text that may still become a tag: shorter than the longest tag, plus
    * a continuation's leading whitespace (rule 7).
    */
   private held = '';
-  /** The closing tags that end the current part. */
+  /** The closing tags that end the current section. */
   private closingTags: readonly string[] = CLOSING_TAGS;
-  /** Drop whitespace until the current part's first visible character. */
+  /** Drop whitespace until the current section's first visible character. */
   private trimStart: boolean;
   /** A `reasoning-delta` came from a dedicated field: tag-extracted reasoning is a duplicate. */
   private sawFieldReasoning = false;
@@ -102,7 +102,7 @@ class TagSplitter implements ThinkSplitter {
 
   constructor(options: ThinkSplitterOptions) {
     this.isContinuation = options.continuesAnswer === true;
-    this.part = 'start';
+    this.section = 'start';
     this.trimStart = !this.isContinuation;
   }
 
@@ -139,26 +139,26 @@ class TagSplitter implements ThinkSplitter {
     return events;
   }
 
-  /** Releases the held piece into the current part: it can no longer become a tag. */
+  /** Releases the held piece into the current section: it can no longer become a tag. */
   private flush(): void {
     const held = this.held;
     if (held === '') return;
     this.held = '';
     // A released `<thi` at the start is visible answer text: no opening tag can follow it.
-    if (this.part === 'start') this.part = this.isContinuation ? 'answer' : 'untagged';
-    this.emit(this.part === 'reasoning' ? 'reasoning-delta' : 'answer-delta', held);
+    if (this.section === 'start') this.section = this.isContinuation ? 'answer' : 'untagged';
+    this.emit(this.section === 'reasoning' ? 'reasoning-delta' : 'answer-delta', held);
   }
 
-  /** Runs new text (after what was held) through the parts until all is emitted or held. */
+  /** Runs new text (after what was held) through the sections until all is emitted or held. */
   private split(text: string): void {
     let rest = this.held + text;
     this.held = '';
     while (rest !== '') rest = this.step(rest);
   }
 
-  /** Consumes text in the current part; returns what is left for the next part. */
+  /** Consumes text in the current section; returns what is left for the next section. */
   private step(text: string): string {
-    switch (this.part) {
+    switch (this.section) {
       case 'start':
         return this.stepStart(text);
       case 'untagged':
@@ -193,7 +193,7 @@ class TagSplitter implements ThinkSplitter {
       this.held = kept;
       return '';
     }
-    this.part = this.isContinuation ? 'answer' : 'untagged';
+    this.section = this.isContinuation ? 'answer' : 'untagged';
     return kept;
   }
 
@@ -225,7 +225,7 @@ class TagSplitter implements ThinkSplitter {
     }
     const afterTag = match.index + match.tag.length;
     if (OPENING_TAGS.includes(match.tag) || this.sawFieldReasoning) {
-      this.part = 'answer';
+      this.section = 'answer';
       this.emit('answer-delta', text.slice(0, afterTag));
     } else {
       this.emit('answer-delta', text.slice(0, match.index));
@@ -235,13 +235,13 @@ class TagSplitter implements ThinkSplitter {
     return text.slice(afterTag);
   }
 
-  private enter(part: Part, closingTags: readonly string[]): void {
-    this.part = part;
+  private enter(section: Section, closingTags: readonly string[]): void {
+    this.section = section;
     this.closingTags = closingTags;
     this.trimStart = true;
   }
 
-  /** Emits non-empty text, trimmed at the start of a part; drops duplicate tagged reasoning. */
+  /** Emits non-empty text, trimmed at the start of a section; drops duplicate tagged reasoning. */
   private emit(kind: 'answer-delta' | 'reasoning-delta', text: string): void {
     if (kind === 'reasoning-delta' && this.sawFieldReasoning) return;
     const shown = this.trimStart ? text.trimStart() : text;
@@ -270,7 +270,7 @@ class TagSplitter implements ThinkSplitter {
  *    is literal answer text instead. Later tags are literal.
  * 5. An unclosed block stays reasoning to the end. {@link ThinkSplitter.end} (and a `done` or
  *    `provider-error` event, after which the reducer takes no text) releases the held piece into
- *    the current part.
+ *    the current section.
  * 6. Reasoning from dedicated fields wins. Once a `reasoning-delta` (`reasoning_content`,
  *    `reasoning`) has passed through, reasoning extracted from a tagged block is a duplicate
  *    (llama.cpp `deepseek-legacy` sends both) and is dropped with its tags, while the text after

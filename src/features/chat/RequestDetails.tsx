@@ -1,4 +1,4 @@
-import type { HttpRequestSpec } from '../../core/requests/provider-request';
+import type { HttpRequestSpec } from '../../core/requests/request-spec';
 
 /** "View request": the exact JSON that was sent for a reply, with secrets already masked. */
 export function RequestDetails({ request }: { request: HttpRequestSpec }) {

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { effortLevels } from '../../core/requests/effort-scales';
 import type { ProviderFamily, RequestOptions } from '../../core/requests/provider-options';
-import { SUPPORTED_OPTIONS } from '../../core/requests/provider-request';
+import { SUPPORTED_OPTIONS } from '../../core/requests/request-spec';
 
 export const fieldClass =
   'w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/20 read-only:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:read-only:bg-zinc-800';

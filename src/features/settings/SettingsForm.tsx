@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ProviderPreset, ProviderSettings } from '../../providers/provider-presets';
 import { settingsFromPreset } from '../../providers/provider-presets';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
-import type { ApiStyle } from '../../core/requests/provider-request';
+import { API_STYLES, type ApiStyle } from '../../core/api-styles/api-style-registry';
 import type { Preferences } from './settings-store';
 import { fieldClass, RequestOptionsFields } from './RequestOptionsFields';
 import { TestConnection } from './TestConnection';
@@ -163,9 +163,11 @@ export function SettingsForm({
             onChange={(event) => setDraft({ ...draft, apiStyle: event.target.value as ApiStyle })}
             className={inputClass}
           >
-            <option value="chat-completions">OpenAI-compatible chat completions</option>
-            <option value="responses">OpenAI Responses API</option>
-            <option value="anthropic-messages">Anthropic Messages API</option>
+            {API_STYLES.map((style) => (
+              <option key={style.id} value={style.id}>
+                {style.label}
+              </option>
+            ))}
           </select>
         </div>
       )}

@@ -3,8 +3,13 @@
  * browser and is sent only to the provider's base URL.
  */
 import * as v from 'valibot';
+import { API_STYLE_IDS } from '../../core/api-styles/api-style-registry';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
-import { PROVIDER_FAMILIES, REASONING_EFFORTS } from '../../core/requests/provider-options';
+import {
+  GROQ_REASONING_FORMATS,
+  PROVIDER_FAMILIES,
+  REASONING_EFFORTS,
+} from '../../core/requests/provider-options';
 import { createLocalStore } from '../../lib/local-store';
 import type { ProviderSettings } from '../../providers/provider-presets';
 
@@ -16,7 +21,7 @@ const OptionsSchema = v.object({
   maxTokens: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   temperature: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(2))),
   thinkingBudget: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024))),
-  groqReasoningFormat: v.optional(v.picklist(['parsed', 'raw', 'hidden'])),
+  groqReasoningFormat: v.optional(v.picklist(GROQ_REASONING_FORMATS)),
 });
 
 /** Saved settings; fields added after the first version get defaults, so old saves still load. */
@@ -26,17 +31,14 @@ const SettingsSchema = v.object({
   baseUrl: v.string(),
   apiKey: v.string(),
   model: v.string(),
-  apiStyle: v.optional(
-    v.picklist(['chat-completions', 'responses', 'anthropic-messages']),
-    'chat-completions',
-  ),
+  apiStyle: v.optional(v.picklist(API_STYLE_IDS), 'chat-completions'),
   family: v.optional(v.picklist(PROVIDER_FAMILIES), 'generic'),
   options: v.optional(OptionsSchema, {}),
 });
 
 const store = createLocalStore<ProviderSettings | undefined>(
   SETTINGS_KEY,
-  SettingsSchema as v.GenericSchema<unknown, ProviderSettings>,
+  SettingsSchema,
   undefined,
 );
 

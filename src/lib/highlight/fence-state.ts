@@ -1,3 +1,5 @@
+import { isFenceClosing, readFenceOpening } from '../../core/markdown/code-fence';
+
 /**
  * Whether a fenced code block is finished, read from the markdown source and the block's position
  * in it (mdast/hast `position`, offsets in UTF-16 code units).
@@ -22,15 +24,11 @@ export function isFenceFinished(
   const block = source.slice(start, end);
   const firstBreak = block.indexOf('\n');
   if (firstBreak === -1) return false;
-  const opening = /^(`{3,}|~{3,})/.exec(block)?.[1];
+  const opening = readFenceOpening(block.slice(0, firstBreak));
   const lastLine = block.slice(block.lastIndexOf('\n') + 1);
-  const closing = /^[ \t>]*(`{3,}|~{3,})[ \t\r]*$/.exec(lastLine)?.[1];
-  const isClosed =
-    opening !== undefined &&
-    closing !== undefined &&
-    closing.charAt(0) === opening.charAt(0) &&
-    closing.length >= opening.length;
-  if (!isClosed) return false;
+  // The closing line keeps its block quote markers and indentation; the fence is after them.
+  const closing = lastLine.replace(/^[ \t>]*/, '');
+  if (opening === undefined || !isFenceClosing(closing, opening)) return false;
   const after = source.slice(end);
   return isFinished || after.startsWith('\n') || after.startsWith('\r\n');
 }
