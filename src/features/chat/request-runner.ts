@@ -37,6 +37,14 @@ export interface RequestRunnerHost extends StallWatchdogDeps {
   render: (isStreaming: boolean) => void;
 }
 
+/** A request to run and how to read its reply. */
+export interface ReplyRequest {
+  spec: HttpRequestSpec;
+  apiStyle: ApiStyle;
+  /** The texts a continuation is joined to; absent for a new reply. */
+  continued?: ContinuedTexts;
+}
+
 /** A connection that broke after the response began (a request with no response is a `RequestFailedError`). */
 function describeNetworkError(error: unknown, url: string): string {
   const reason = error instanceof Error && error.message !== '' ? ` (${error.message})` : '';
@@ -71,7 +79,7 @@ export class RequestRunner {
   async run(
     started: AssistantMessage,
     now: number,
-    request: { spec: HttpRequestSpec; apiStyle: ApiStyle; continued?: ContinuedTexts },
+    request: ReplyRequest,
     onLocked: () => void,
   ): Promise<void> {
     const id = started.id;
@@ -135,11 +143,7 @@ export class RequestRunner {
    */
   private async read(
     id: string,
-    {
-      spec,
-      apiStyle,
-      continued,
-    }: { spec: HttpRequestSpec; apiStyle: ApiStyle; continued?: ContinuedTexts },
+    { spec, apiStyle, continued }: ReplyRequest,
     controller: AbortController,
     watchdog: StallWatchdog,
   ): Promise<void> {
