@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistantMessage } from '../stream/assistant-message';
 import type { ChatMessage } from './chat-message';
-import { chooseVersion, visibleMessages, visiblePath } from './conversation-tree';
+import { chooseVersion, isSameChoices, visibleMessages, visiblePath } from './conversation-tree';
 
 const user = (id: string, parentId: string | null, createdAt: number): ChatMessage => ({
   id,
@@ -56,5 +56,14 @@ describe('chooseVersion', () => {
   it('makes a message and all its ancestors visible', () => {
     const choices = chooseVersion(tree, {}, 'q2');
     expect(visibleMessages(tree, choices).map((m) => m.id)).toEqual(['q1', 'a1b', 'q2']);
+  });
+});
+
+describe('isSameChoices', () => {
+  it('compares choices fork by fork', () => {
+    expect(isSameChoices({ root: 'a', a: 'b' }, { a: 'b', root: 'a' })).toBe(true);
+    expect(isSameChoices({ root: 'a' }, { root: 'b' })).toBe(false);
+    expect(isSameChoices({ root: 'a' }, { root: 'a', a: 'b' })).toBe(false);
+    expect(isSameChoices({ root: 'a', a: 'b' }, { root: 'a' })).toBe(false);
   });
 });

@@ -11,6 +11,12 @@ export const ROOT = 'root';
 /** For each parent id (or {@link ROOT}), the id of the chosen child version. */
 export type VersionChoices = Readonly<Record<string, string>>;
 
+/** Whether two sets of choices choose the same version at every fork (key by key). */
+export function isSameChoices(a: VersionChoices, b: VersionChoices): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 /** One visible message and where it stands among its versions. */
 export interface PathEntry {
   message: ChatMessage;

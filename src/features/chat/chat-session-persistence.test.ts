@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeTransport, settle, testSettings } from '../../testing/fake-transport';
+import { createFakeTransport, settle, testSettings } from '../../providers/fake-transport';
 import type { AssistantMessage, ChatMessage, UserMessage } from '../../core/chat/chat-message';
 import type { VersionChoices } from '../../core/chat/conversation-tree';
-import { CONTINUE_PROMPT, ChatSession, SAVE_EVERY_MS } from './chat-session';
+import { ChatSession } from './chat-session';
+import { SAVE_EVERY_MS } from './live-reply-saver';
+import { CONTINUE_PROMPT } from './request-history';
 import { replyStats } from '../../core/stream/reply-stats';
 import type { ConversationPersistence } from './conversation-persistence';
 

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeTransport, settle, testSettings } from '../../testing/fake-transport';
+import { createFakeTransport, settle, testSettings } from '../../providers/fake-transport';
 import type { AssistantMessage, ChatMessage } from '../../core/chat/chat-message';
 import { HttpError } from '../../providers/http-error';
-import { ChatSession, STALL_AFTER_MS, type ChatSnapshot } from './chat-session';
+import { ChatSession } from './chat-session';
+import type { ChatSnapshot } from './chat-snapshot';
+import { STALL_AFTER_MS } from './stall-watchdog';
 
 const settings = testSettings;
 
@@ -369,7 +371,7 @@ describe('ChatSession', () => {
     t.push({ type: 'reasoning-delta', text: 'Try 7.' });
     await settle();
 
-    const retried = t.session.retry(t.assistant().id, settings);
+    const retried = t.session.regenerate(t.assistant().id, settings);
     await first;
 
     expect(roles(t.session.getSnapshot().messages)).toEqual(['user', 'assistant']);

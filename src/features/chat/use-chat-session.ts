@@ -1,7 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { streamReply } from '../../providers/stream-reply';
 import type { ConversationStore } from '../../storage/conversation-store';
-import { ChatSession, type ChatSessionDeps, type ChatSnapshot } from './chat-session';
+import { ChatSession } from './chat-session';
+import type { ChatSessionDeps } from './chat-session-deps';
+import type { ChatSnapshot } from './chat-snapshot';
 import type { ConversationPersistence } from './conversation-persistence';
 
 function browserDeps(persistence: ConversationPersistence | undefined): ChatSessionDeps {

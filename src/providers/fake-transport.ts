@@ -1,11 +1,12 @@
 /**
- * Test helpers for `ChatSession`: provider settings and a transport the test drives step by step.
+ * Test helpers for code that streams replies (`ChatSession`): provider settings and a transport
+ * the test drives step by step. Imported by tests only.
  */
 import type { ReplyDecoderOptions } from '../core/api-styles/reply-decoder';
 import type { ApiStyle, HttpRequestSpec } from '../core/requests/provider-request';
 import type { StreamEvent } from '../core/stream/stream-event';
-import type { ReplyTransport } from '../features/chat/chat-session';
-import type { ProviderSettings } from '../providers/provider-presets';
+import type { ProviderSettings } from './provider-presets';
+import type { ReplyTransport } from './reply-transport';
 
 /** Settings for a made-up chat completions provider. */
 export const testSettings: ProviderSettings = {
