@@ -13,11 +13,8 @@ import {
 import { createId } from '../../core/chat/create-id';
 import { newQuestion, newReply } from '../../core/chat/new-messages';
 import { mergeSaved } from '../../core/chat/merge-saved';
-import {
-  buildReplyRequest,
-  maskRequest,
-  type RequestMessage,
-} from '../../core/requests/provider-request';
+import { buildReplyRequest, maskRequest } from '../../core/requests/provider-request';
+import type { RequestMessage } from '../../core/requests/request-spec';
 import {
   applyStreamEvent,
   isStreaming,

@@ -4,7 +4,7 @@
  */
 import type { ChatMessage } from '../../core/chat/chat-message';
 import { chooseVersion, visiblePath, type VersionChoices } from '../../core/chat/conversation-tree';
-import type { RequestMessage } from '../../core/requests/provider-request';
+import type { RequestMessage } from '../../core/requests/request-spec';
 import { buildRequestMessages, type HistoryTarget } from '../../core/requests/request-messages';
 
 /** The instruction sent to continue an answer that was cut off at max tokens. */

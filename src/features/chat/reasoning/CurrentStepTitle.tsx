@@ -1,4 +1,5 @@
-/** The title of the step being written, shown in the folded panel header while reasoning streams. */
+/** The title of the step being written, shown in the folded panel header while reasoning streams. * @public loaded on demand through `navigation-runtime.ts`
+ */
 export function CurrentStepTitle({ title }: { title: string | undefined }) {
   if (title === undefined || title === '') return null;
   return (

@@ -10,7 +10,8 @@ interface LoadedNavigationProps {
   hiddenNote?: string;
 }
 
-/** The loop alarm and the budget (shown folded or not), then the body with search and outline. */
+/** The loop alarm and the budget (shown folded or not), then the body with search and outline. * @public loaded on demand through `navigation-runtime.ts`
+ */
 export function LoadedNavigation({ state, parts, text, hiddenNote }: LoadedNavigationProps) {
   return (
     <>

@@ -24,6 +24,7 @@ export interface NavigationState {
  * added since the last read is processed).
  *
  * @param onStop - stops the reply, when it is streaming in this tab.
+ * @public loaded on demand through `navigation-runtime.ts`
  */
 export function readNavigation(
   cache: StepsCache,

@@ -30,6 +30,7 @@ const HEAD = 64;
 /**
  * A cache of the work done on one growing text: each read feeds only the characters added since
  * the last read. A text that is not a continuation (shorter, or a different start) starts over.
+ * @public loaded on demand through `navigation-runtime.ts`
  */
 export function createStepsCache(): StepsCache {
   let segmenter: StepSegmenter = createStepSegmenter();
