@@ -11,6 +11,8 @@ import { startServer } from '../server/start.mjs';
 
 const OUT_DIR = 'docs/screenshots';
 const QUESTION = 'Is 1,000,003 a prime number?';
+/** The suggested question whose reply has a titled step-by-step trace. */
+const OUTLINE_QUESTION = 'Write a function that merges two sorted lists.';
 
 const DEVICES = {
   desktop: { viewport: { width: 1280, height: 800 } },
@@ -71,6 +73,18 @@ async function shoot(browser, url, device, scheme) {
   await page.getByRole('dialog').waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: path('share') });
+  await page.keyboard.press('Escape');
+
+  // A titled trace: the open panel with its outline of steps.
+  if (isPhone) await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await page.getByRole('button', { name: OUTLINE_QUESTION }).click();
+  const traced = page.getByTestId('assistant-message').last();
+  await traced.and(page.locator('[data-status="done"]')).waitFor({ timeout: 60_000 });
+  await traced.getByTestId('reasoning-toggle').click();
+  await traced.getByTestId('reasoning').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path('outline') });
   await context.close();
 }
 
@@ -96,7 +110,7 @@ try {
     for (const scheme of /** @type {const} */ (['light', 'dark'])) {
       if (only !== '' && only !== `${device}-${scheme}`) continue;
       await shoot(browser, server.url, device, scheme);
-      console.log(`${device} ${scheme}: chat, panel, sidebar, share`);
+      console.log(`${device} ${scheme}: chat, panel, sidebar, share, outline`);
     }
   }
 } finally {

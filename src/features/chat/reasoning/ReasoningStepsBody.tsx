@@ -136,7 +136,7 @@ const Step = memo(
         data-testid="reasoning-step"
         data-step-index={index}
         tabIndex={-1}
-        className="scroll-mt-2 rounded [contain-intrinsic-size:auto_160px] [content-visibility:auto] focus-visible:outline-2 focus-visible:outline-brand"
+        className="mt-3 scroll-mt-2 rounded first:mt-0 [contain-intrinsic-size:auto_160px] [content-visibility:auto] focus-visible:outline-2 focus-visible:outline-brand"
       >
         {matches.length === 0 ? (
           <Markdown text={text} isStreaming={isStreaming} liveTail="text" />
