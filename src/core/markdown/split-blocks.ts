@@ -9,6 +9,7 @@
  * guards against explicitly (see {@link createBlockSplitter}), and it gives up settling entirely
  * for documents whose blocks are not independent (reference and footnote definitions).
  */
+import { ownCopy } from './own-copy';
 import { Lexer, type Token } from 'marked';
 import { fenceLanguage, isFenceClosing, readFenceOpening, type FenceMarker } from './code-fence';
 
@@ -273,7 +274,9 @@ function walkTokens(source: string, tokens: readonly Token[]): TailWalk {
       }
       walk.decidedAt = position;
       if (verdict === 'safe') {
-        walk.blocks.push(source.slice(walk.blockStart, position));
+        // Settled blocks live as long as the message: each gets its own characters, or it would
+        // keep this version of the whole text alive (see `own-copy.ts`).
+        walk.blocks.push(ownCopy(source.slice(walk.blockStart, position)));
         walk.blockStart = position;
       }
     }

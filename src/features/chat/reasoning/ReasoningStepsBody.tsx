@@ -1,3 +1,4 @@
+import { ownCopy } from '../../../core/markdown/own-copy';
 import { memo, useState, type ReactNode } from 'react';
 import type { TextMatch } from '../../../core/reasoning/find-matches';
 import type { ReasoningStep } from '../../../core/reasoning/step-timing';
@@ -63,17 +64,7 @@ export function ReasoningStepsBody({
 
 const NO_MATCHES: readonly TextMatch[] = [];
 
-/**
- * A copy of `text` that refers to no larger string. A slice of the trace would keep the whole trace
- * as it was at that frame alive for as long as anything holds the slice (the markdown renderer
- * keeps its finished blocks): one copy of the trace per step and frame.
- */
-function copyOf(text: string): string {
-  // Concatenating then slicing makes the engine copy the characters into a string of their own.
-  return ` ${text}`.slice(1);
-}
-
-/** A finished step's text, cut and copied once (see {@link copyOf}). */
+/** A finished step's text, cut and copied once (see `ownCopy`). */
 function finishedText(
   cache: { head: string; cuts: Map<string, string> },
   text: string,
@@ -84,7 +75,7 @@ function finishedText(
   const key = `${step.start}:${step.end}`;
   let cut = cache.cuts.get(key);
   if (cut === undefined) {
-    cut = copyOf(text.slice(step.start, step.end));
+    cut = ownCopy(text.slice(step.start, step.end));
     cache.cuts.set(key, cut);
   }
   return cut;
