@@ -35,6 +35,7 @@ const reply = (id: string, parentId: string, createdAt: number): AssistantMessag
     reasoning: `thoughts ${id}`,
     answer: `answer ${id}`,
     timing: { requestSentAt: 1_700_000_000_000, endedAt: 1_700_000_001_000 },
+    reasoningArrivals: [0, 1_700_000_000_100, 6, 1_700_000_000_900],
   },
 });
 
@@ -92,7 +93,15 @@ describe('toExportedConversation', () => {
       ['a1', ['a1', 'a1b']],
     ]);
     const a1 = back.messages.find((m) => m.id === 'a1');
-    expect(a1).toMatchObject({ providerName: 'DeepSeek', state: { answer: 'answer a1' } });
+    expect(a1).toMatchObject({
+      providerName: 'DeepSeek',
+      state: {
+        answer: 'answer a1',
+        timing: { requestSentAt: 1_700_000_000_000, endedAt: 1_700_000_001_000 },
+        // Step durations come from these arrival times, so they survive an export and import.
+        reasoningArrivals: [0, 1_700_000_000_100, 6, 1_700_000_000_900],
+      },
+    });
   });
 
   it('toChatTree renames every id, parents and choices included', () => {

@@ -7,7 +7,6 @@
 import * as v from 'valibot';
 import type { ChatMessage } from '../chat/chat-message';
 import { ROOT, type VersionChoices } from '../chat/conversation-tree';
-import { createAssistantMessage } from '../stream/assistant-message';
 import {
   MAX_TITLE_LENGTH,
   epochMsSchema,
@@ -16,6 +15,7 @@ import {
   toSharedAssistant,
   type SharedTranscript,
 } from './transcript';
+import { toAssistantState } from './to-chat-messages';
 
 /** Most messages (every version counted) one exported conversation may hold. */
 export const MAX_TREE_MESSAGES = 10_000;
@@ -177,17 +177,7 @@ export function toChatTree(
       role: 'assistant',
       model: shared.model ?? '',
       providerName: shared.providerName ?? IMPORTED_PROVIDER_NAME,
-      state: {
-        ...createAssistantMessage(),
-        reasoning: shared.reasoning,
-        answer: shared.answer,
-        status: shared.status,
-        finishReason: shared.finishReason,
-        usage: shared.usage,
-        error: shared.error,
-        timing: shared.timing ?? {},
-        sawDone: shared.status === 'done',
-      },
+      state: toAssistantState(shared),
     };
   });
   const versionChoices = Object.fromEntries(

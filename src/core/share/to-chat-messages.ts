@@ -3,8 +3,27 @@
  * one before), with new ids, so an import never overwrites anything already saved.
  */
 import type { ChatMessage } from '../chat/chat-message';
-import { createAssistantMessage } from '../stream/assistant-message';
-import type { SharedTranscript } from './transcript';
+import { createAssistantMessage, type AssistantMessageState } from '../stream/assistant-message';
+import type { SharedAssistantMessage, SharedTranscript } from './transcript';
+
+/**
+ * A reply's state as a transcript or an export carries it, back as the app keeps it: words, end
+ * state, usage, timing and reasoning arrival times; everything else as a new reply has it.
+ */
+export function toAssistantState(shared: SharedAssistantMessage): AssistantMessageState {
+  return {
+    ...createAssistantMessage(),
+    reasoning: shared.reasoning,
+    answer: shared.answer,
+    status: shared.status,
+    finishReason: shared.finishReason,
+    usage: shared.usage,
+    error: shared.error,
+    timing: shared.timing ?? {},
+    reasoningArrivals: shared.reasoningArrivals,
+    sawDone: shared.status === 'done',
+  };
+}
 
 /**
  * Turns a transcript into chat messages.
@@ -27,18 +46,7 @@ export function toChatMessages(
       role: 'assistant',
       model: shared.model ?? '',
       providerName: 'Shared transcript',
-      state: {
-        ...createAssistantMessage(),
-        reasoning: shared.reasoning,
-        answer: shared.answer,
-        status: shared.status,
-        finishReason: shared.finishReason,
-        usage: shared.usage,
-        error: shared.error,
-        timing: shared.timing ?? {},
-        reasoningArrivals: shared.reasoningArrivals,
-        sawDone: shared.status === 'done',
-      },
+      state: toAssistantState(shared),
     };
   });
 }
