@@ -127,7 +127,11 @@ const Step = memo(
         data-testid="reasoning-step"
         data-step-index={index}
         tabIndex={-1}
-        className="mt-3 scroll-mt-2 rounded first:mt-0 [contain-intrinsic-size:auto_160px] [content-visibility:auto] focus-visible:outline-2 focus-visible:outline-brand"
+        // Finished steps off screen skip layout; the step being written is always laid out, so
+        // following the newest line never scrolls to a placeholder's guessed height.
+        className={`mt-3 scroll-mt-2 rounded first:mt-0 focus-visible:outline-2 focus-visible:outline-brand ${
+          isStreaming ? '' : '[contain-intrinsic-size:auto_160px] [content-visibility:auto]'
+        }`}
       >
         {matches.length === 0 ? (
           <Markdown text={text} isStreaming={isStreaming} liveTail="text" />
