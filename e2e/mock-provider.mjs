@@ -15,7 +15,7 @@
  *   - `cut:<name>`         the first half of the recording, then the socket is destroyed
  *   - `synthetic-<kind>`   a synthetic stream from `synthetic-streams.mjs`, replayed the same way
  *   - `echo`, `echo~<ms>`  the last user message streamed back as the answer (`support/echo-reply.mjs`)
- *   - `synth-<kind>[~<ms>]` a synthetic reasoning trace (`support/synthetic-traces.mjs`)
+ *   - `synth-<kind>`       a synthetic reasoning trace (`support/synthetic-traces.mjs`), replayed the same way
  *   - anything else        404 `model_not_found`
  *
  * Routes: `GET /health`, `GET /v1/models`, `POST /v1/chat/completions` (and `/v1/responses`,
@@ -37,7 +37,13 @@ import { routeExtras, streamScripted, withoutCors } from './support/mock-extras.
 import { echoStream, parseEchoModel } from './support/echo-reply.mjs';
 import { mulberry32 } from './support/prng.mjs';
 import { SYNTHETIC_STREAMS } from './synthetic-streams.mjs';
-import { syntheticStream } from './support/synthetic-traces.mjs';
+import { SYNTHETIC_TRACES } from './support/synthetic-traces.mjs';
+
+/**
+ * Streams written by us, served like recordings by name: provider dialects and reasoning traces.
+ * @type {Record<string, () => Buffer>}
+ */
+const SYNTHETIC = { ...SYNTHETIC_STREAMS, ...SYNTHETIC_TRACES };
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -382,23 +388,9 @@ export async function startMockProvider(options = {}) {
           const plan = { kind: 'replay', name: 'echo', delayMs, rate: 0, mode: 'full', stallMs: 0 };
           return await replay(req, res, echoStream(body), plan);
         }
-        const synthetic = syntheticStream(model);
-        if (synthetic) {
-          const delayMs = synthetic.delayMs ?? defaultDelayMs;
-          /** @type {Extract<MockPlan, { kind: 'replay' }>} */
-          const plan = {
-            kind: 'replay',
-            name: synthetic.name,
-            delayMs,
-            rate: 0,
-            mode: 'full',
-            stallMs: 0,
-          };
-          return await replay(req, res, synthetic.bytes, plan);
-        }
         const plan = parseMockModel(
           model,
-          new Set([...(await recordingNames(streamsDir)), ...Object.keys(SYNTHETIC_STREAMS)]),
+          new Set([...(await recordingNames(streamsDir)), ...Object.keys(SYNTHETIC)]),
           defaultDelayMs,
         );
         if (!plan) {
@@ -440,8 +432,8 @@ export async function startMockProvider(options = {}) {
                 };
           return sendCorsJson(res, plan.status, { error }, extra);
         }
-        const bytes = Object.hasOwn(SYNTHETIC_STREAMS, plan.name)
-          ? SYNTHETIC_STREAMS[/** @type {keyof typeof SYNTHETIC_STREAMS} */ (plan.name)]()
+        const bytes = Object.hasOwn(SYNTHETIC, plan.name)
+          ? SYNTHETIC[plan.name]()
           : await readFile(path.join(streamsDir, `${plan.name}.sse`));
         return await replay(req, res, bytes, plan);
       }

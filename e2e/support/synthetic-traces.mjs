@@ -102,21 +102,19 @@ function pieces(text, words = 6) {
 }
 
 /**
- * The SSE body for a synthetic `model`, or `null` when the model names none.
- * @param {string} model e.g. `synth-titled` or `synth-loop~40`.
- * @returns {{ name: string, delayMs: number | undefined, bytes: Buffer } | null}
+ * The SSE body of a synthetic reasoning trace, in DeepSeek's chat completions format.
+ * @param {string} name e.g. `synth-titled`
+ * @param {() => { reasoning: string, answer: string }} make
+ * @returns {Buffer}
  */
-export function syntheticStream(model) {
-  const match = /^(synth-[a-z]+)(?:~(\d+))?$/.exec(model);
-  const make = match && STREAMS[match[1]];
-  if (!make) return null;
+function traceBody(name, make) {
   const { reasoning, answer } = make();
   /**
    * @param {Record<string, unknown>} delta
    * @param {string | null} [finish]
    */
   const chunk = (delta, finish = null) =>
-    `data: ${JSON.stringify({ id: 'synth', object: 'chat.completion.chunk', created: 0, model: match[1], choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    `data: ${JSON.stringify({ id: 'synth', object: 'chat.completion.chunk', created: 0, model: name, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   const events = [
     chunk({ role: 'assistant', content: null, reasoning_content: '' }),
     ...pieces(reasoning).map((text) => chunk({ content: null, reasoning_content: text })),
@@ -124,9 +122,14 @@ export function syntheticStream(model) {
     chunk({}, 'stop'),
     'data: [DONE]\n\n',
   ];
-  return {
-    name: match[1],
-    delayMs: match[2] === undefined ? undefined : Number(match[2]),
-    bytes: Buffer.from(events.join(''), 'utf8'),
-  };
+  return Buffer.from(events.join(''), 'utf8');
 }
+
+/**
+ * The synthetic reasoning traces by model name (`synth-titled`, `synth-untitled`, `synth-loop`);
+ * each call builds the body. The mock provider serves them like recordings (`~<ms>` paces them).
+ * @type {Record<string, () => Buffer>}
+ */
+export const SYNTHETIC_TRACES = Object.fromEntries(
+  Object.entries(STREAMS).map(([name, make]) => [name, () => traceBody(name, make)]),
+);
