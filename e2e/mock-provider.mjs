@@ -7,7 +7,7 @@
  *   - `<name>~<ms>`        the same with `<ms>` milliseconds after each event (a slow stream)
  *   - `<name>@<n>`         the same at `<n>` events per second, drift-free (event k is due k/n s after
  *                          the first; these recordings carry about one token per event)
- *   - `bench:r=…,a=…,rate=…` the benchmark's synthetic reply (`bench/synth-text.mjs`), one token per
+ *   - `bench:r=…,a=…,rate=…` the benchmark's synthetic reply (`bench/stream-plan.mjs`), one token per
  *                          event at `rate` tokens per second
  *   - `http-<status>`      that status with a provider-style JSON error body
  *   - `http-<status>-text` that status with a plain-text body
@@ -30,7 +30,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildStreamPlan, parseModel as parseBenchModel } from '../bench/synth-text.mjs';
+import { buildStreamPlan } from '../bench/stream-plan.mjs';
+import { parseModel as parseBenchModel } from '../bench/workload-model.mjs';
 import { readText } from '../server/read-body.mjs';
 import { sendJson } from '../server/send-json.mjs';
 import { routeExtras, streamScripted, withoutCors } from './support/mock-extras.mjs';
