@@ -133,12 +133,15 @@ export async function measureRun(page, options) {
   await options.onBeforeSend?.();
   await composer.press('Enter');
 
+  /** @type {RunMetrics['typedInto']} */
+  let typedInto = 'nothing';
   const typing = (async () => {
     if (keystrokes <= 0) return;
     await page.waitForTimeout(pacedMs > 0 ? pacedMs * (options.typeAt ?? 0.3) : 150);
     const search = page.getByRole('searchbox', { name: 'Search reasoning' });
-    const target =
-      options.typeInto === 'reasoning-search' && (await search.count()) > 0 ? search : composer;
+    const inSearch = options.typeInto === 'reasoning-search' && (await search.count()) > 0;
+    typedInto = inSearch ? 'reasoning-search' : 'composer';
+    const target = inSearch ? search : composer;
     await target.focus();
     await page.keyboard.type(
       'typing while it streams: '.padEnd(keystrokes, '.').slice(0, keystrokes),
@@ -166,5 +169,5 @@ export async function measureRun(page, options) {
   if (status === 'timeout') {
     throw new Error(`The reply did not finish within ${timeoutMs} ms (${options.url}).`);
   }
-  return computeMetrics({ plan, recording, before, after, end, server, panel });
+  return { ...computeMetrics({ plan, recording, before, after, end, server, panel }), typedInto };
 }

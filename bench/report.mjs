@@ -129,7 +129,7 @@ export function runLine(m) {
     `settle ${fmt(m.lastByteToFinalPaintMs)} ms`,
     `LoAF ${m.loafCount}${m.loafCount > 0 ? ` (max ${fmt(m.loafMaxMs, 0)} ms)` : ''}`,
     `work ${fmt(m.frameWorkFirstMs, 2)}→${fmt(m.frameWorkLastMs, 2)} ms`,
-    `key p95 ${fmt(m.keyToPaintP95Ms)} ms`,
+    `key p95 ${fmt(m.keyToPaintP95Ms)} ms${m.typedInto === 'reasoning-search' ? ' (search)' : ''}`,
     `heap ${fmt(m.heapMB)} MB`,
     `${m.status}${m.complete ? '' : ' INCOMPLETE'}`,
   ].join(', ');

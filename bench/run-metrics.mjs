@@ -62,6 +62,8 @@ import { firstAbove, mean, percentile, round } from './stats.mjs';
  * @property {number} renderedReasoningChars Final text length of `[data-testid=reasoning]`.
  * @property {number} renderedAnswerChars Final text length of `[data-testid=answer]`.
  * @property {number} serverMaxLateMs The latest the server wrote a group after its due time.
+ * @property {'composer' | 'reasoning-search' | 'nothing'} typedInto Where the keystrokes went (set
+ *   by `measureRun`).
  */
 
 /**
@@ -78,7 +80,7 @@ import { firstAbove, mean, percentile, round } from './stats.mjs';
 /**
  * Turns the recordings of a run into {@link RunMetrics}.
  * @param {MetricsInput} input
- * @returns {RunMetrics}
+ * @returns {Omit<RunMetrics, 'typedInto'>}
  */
 export function computeMetrics({ plan, recording: rec, before, after, end, server, panel }) {
   const { frames, muts } = rec;

@@ -41,6 +41,7 @@ test('the benchmark harness measures a streamed reply', async ({ page, baseURL }
   expect(metrics.eventsReceived).toBe(metrics.eventsExpected);
   expect(metrics.probesTimed).toBeGreaterThan(10);
   expect(metrics.probesMissing).toBe(0);
+  expect(metrics.typedInto).toBe('composer');
   expect(metrics.renderedReasoningChars).toBeGreaterThan(500);
   expect(metrics.renderedAnswerChars).toBeGreaterThan(300);
 
