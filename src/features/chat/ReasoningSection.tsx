@@ -66,7 +66,7 @@ const ReasoningHeader = memo(function ReasoningHeader({
   title,
   StepTitle,
 }: ReasoningHeaderProps) {
-  const isLive = useMessageField(source, (m) => isStreaming(m.state.status));
+  const isLive = isStreaming(useMessageField(source, (m) => m.state.status));
   // Reported usage may arrive as the stream ends.
   useMessageField(source, (m) => m.state.usage);
   const now = useNow(isLive, STATS_REFRESH_MS);

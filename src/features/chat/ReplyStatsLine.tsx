@@ -12,15 +12,14 @@ const ESTIMATE_TITLE = 'Estimated from the text until the provider reports usage
 
 /**
  * The footer's token counts, time to first token and speed. While the reply streams they are shown
- * again 4 times a second, not at every frame of tokens; then once more when it ends or usage
- * arrives.
+ * again 4 times a second, not at every frame of tokens, and at each change of status or usage.
  */
 export const ReplyStatsLine = memo(function ReplyStatsLine({
   source,
 }: {
   source: MessageSource<AssistantMessage>;
 }) {
-  const isLive = useMessageField(source, (m) => isStreaming(m.state.status));
+  const isLive = isStreaming(useMessageField(source, (m) => m.state.status));
   useMessageField(source, (m) => m.state.usage);
   const now = useNow(isLive, STATS_REFRESH_MS);
   return statsSummary(replyStats(source.get().state, now)).map((part) => (
