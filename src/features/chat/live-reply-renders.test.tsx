@@ -6,12 +6,13 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { createElement, memo, type ComponentProps } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StreamEvent } from '../../core/stream/stream-event';
 import { createFakeTransport, settle, testSettings } from '../../providers/fake-transport';
 import type { ConversationStore } from '../../storage/conversation-store';
 import { ChatPage } from './ChatPage';
 import type { ConversationPersistence } from './conversation-persistence';
+import { loadNavigation } from './reasoning/navigation-part';
 
 const counted = vi.hoisted(() => ({
   renders: new Map<string, number>(),
@@ -86,6 +87,12 @@ const persistence: ConversationPersistence = {
 
 let frames: FrameRequestCallback[] = [];
 
+// The panel's navigation code, downloaded on demand, is here from the start: its arrival would
+// render the panel once, in whichever frame it lands.
+beforeAll(async () => {
+  await loadNavigation();
+});
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
   frames = [];
@@ -155,11 +162,16 @@ describe('A frame of a streaming reply', () => {
 
     t.send('And 97?');
     await t.frame({ type: 'reasoning-delta', text: 'Try 2, 3, 5 and 7.' });
+    const stepTitle = () => screen.queryByTestId('reasoning-current-step')?.textContent;
+    const titleBefore = stepTitle();
     counted.renders.clear();
     await t.frame({ type: 'reasoning-delta', text: ' None divides 97.' });
     expect(screen.getAllByTestId('reasoning').at(-1)!.textContent).toContain('None divides 97.');
-    // Reasoning is not markdown until its line ends; nothing else renders either.
-    expect(Object.fromEntries(counted.renders)).toEqual({});
+    // Reasoning is not markdown until its line ends; nothing else renders, but the header when
+    // the title of the step being written changed.
+    expect(Object.fromEntries(counted.renders)).toEqual(
+      stepTitle() === titleBefore ? {} : { 'panel header': 1 },
+    );
 
     await t.frame({ type: 'answer-delta', text: 'Yes.\n\nNo prime up to its root' });
     const statsBefore = footerStats();
