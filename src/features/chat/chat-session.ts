@@ -24,8 +24,9 @@ import type { HistoryTarget } from '../../core/requests/request-messages';
 import type { ContinuedTexts } from '../../core/stream/join-continuation';
 import type { ProviderSettings } from '../../providers/provider-presets';
 import type { ChatSessionDeps } from './chat-session-deps';
-import { chatSnapshot, type ChatSnapshot } from './chat-snapshot';
+import { chatSnapshot, isSameStructure, type ChatSnapshot } from './chat-snapshot';
 import { LiveReplySaver } from './live-reply-saver';
+import { MessageHub } from './message-hub';
 import { requestHistory } from './request-history';
 import { RequestRunner } from './request-runner';
 
@@ -42,6 +43,10 @@ export class ChatSession {
     systemPrompt: '',
   });
   private readonly listeners = new Set<() => void>();
+  /** The last snapshot with a new structure (see `isSameStructure`), and who follows it. */
+  private structure: ChatSnapshot = this.snapshot;
+  private readonly structureListeners = new Set<() => void>();
+  private readonly hub = new MessageHub();
   private systemPrompt = '';
   /** The messages the snapshot was made of (a save may have raised a revision since). */
   private rendered: readonly ChatMessage[] = [];
@@ -78,6 +83,24 @@ export class ChatSession {
 
   /** For `useSyncExternalStore`. */
   getSnapshot = (): ChatSnapshot => this.snapshot;
+
+  /**
+   * For `useSyncExternalStore`, for the views of the list: called only when the structure changed
+   * (not for the frames of a streaming reply, whose views follow {@link messageSource}).
+   */
+  subscribeStructure = (listener: () => void): (() => void) => {
+    this.structureListeners.add(listener);
+    return () => this.structureListeners.delete(listener);
+  };
+
+  /**
+   * The last snapshot with a new structure: its messages' ids, versions and statuses are current,
+   * their text may not be (read that through {@link messageSource}, or {@link getSnapshot}).
+   */
+  getStructure = (): ChatSnapshot => this.structure;
+
+  /** The newest version of message `id`, and its changes (every frame while it streams). */
+  messageSource = (id: string) => this.hub.source(id);
 
   /**
    * Shows a conversation as saved (on open, or when any tab, this one included, changed it), merged
@@ -291,6 +314,10 @@ export class ChatSession {
       isStreaming: isStreamingNow,
       systemPrompt: this.systemPrompt,
     });
+    this.hub.update(this.all);
     for (const listener of this.listeners) listener();
+    if (isSameStructure(this.structure, this.snapshot)) return;
+    this.structure = this.snapshot;
+    for (const listener of this.structureListeners) listener();
   }
 }
