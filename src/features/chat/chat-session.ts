@@ -2,7 +2,8 @@
  * A conversation's live state outside React (read through `useSyncExternalStore`, see
  * `use-chat-session.ts`): its messages, every version, and the reply streaming into it. It composes
  * `mergeSaved` (saves coming back from storage), `RequestRunner` (the streaming reply, its
- * `StallWatchdog` and frame-throttled publishing), `LiveReplySaver` and `requestHistory`.
+ * `StallWatchdog` and frame-throttled publishing), `LiveReplySaver`, `requestHistory` and
+ * `SessionPublisher` (what the views follow).
  */
 import type { AssistantMessage, ChatMessage, UserMessage } from '../../core/chat/chat-message';
 import {
