@@ -27,8 +27,16 @@ interface ReasoningStepsBodyProps {
 /** Finished steps are rendered in groups of this many, each group redone only when it changes. */
 const GROUP = 32;
 
+/**
+ * Traces with fewer steps mount them all: below this a trace is short enough (~10k tokens) that
+ * every step costs less than watching them.
+ */
+export const MIN_WINDOWED_STEPS = 64;
+
 /** What every step element shares. */
 interface Shared {
+  /** Only steps near the view are mounted (see {@link MIN_WINDOWED_STEPS}). */
+  isWindowed: boolean;
   text: string;
   matches: readonly TextMatch[];
   activeMatch: number;
@@ -41,9 +49,9 @@ interface Shared {
 
 /**
  * The trace as one element per step (`data-testid="reasoning-step"`, focusable for outline jumps).
- * Only steps near the view, the step being written and the pinned steps are mounted; the others
- * are empty boxes of their measured (or estimated) height, so the scroll bar and the scroll
- * position stay put. A mounted step renders as markdown; one holding search matches shows as plain
+ * In a long trace only steps near the view, the step being written and the pinned steps are
+ * mounted; the others are empty boxes of their measured (or estimated) height, so the scroll bar
+ * and the scroll position stay put. A mounted step renders as markdown; one holding search matches shows as plain
  * text with every match in `<mark>`. While a trace streams only the step being written re-renders:
  * finished steps sit in groups of {@link GROUP} that keep their last rendering.
  */
@@ -61,6 +69,7 @@ export function ReasoningStepsBody({
   const [cuts] = useState(createFinishedTexts);
   cuts.follow(text);
   const shared: Shared = {
+    isWindowed: steps.length >= MIN_WINDOWED_STEPS,
     text,
     matches,
     activeMatch,
@@ -88,7 +97,8 @@ export function ReasoningStepsBody({
   }
   const live = steps[last]!;
   return (
-    <>
+    // Steps are spaced by their top margin, but for the very first one (inside the first group).
+    <div className="[&>:first-child>:first-child]:mt-0 [&>:first-child]:mt-0">
       {groups}
       <StepSlot
         key={last}
@@ -99,7 +109,7 @@ export function ReasoningStepsBody({
         isStreaming={isThinking}
         {...matchRange(matches, live.start, Infinity)}
       />
-    </>
+    </div>
   );
 }
 
@@ -132,7 +142,8 @@ const StepGroup = memo(
         />,
       );
     }
-    return slots;
+    // One box per group: laying out the body as a step grows visits the groups, not every step.
+    return <div>{slots}</div>;
   },
   (before, after) => {
     const start = after.steps[after.from]!.start;
@@ -183,7 +194,7 @@ const StepSlot = memo(
       (element: HTMLDivElement) => stepWindow.observe(index, element),
       [stepWindow, index],
     );
-    const isMounted = isNear || isStreaming || shared.pinned.includes(index);
+    const isMounted = !shared.isWindowed || isNear || isStreaming || shared.pinned.includes(index);
     return (
       <div
         ref={watch}
@@ -194,7 +205,7 @@ const StepSlot = memo(
         data-placeholder={isMounted ? undefined : ''}
         tabIndex={-1}
         style={isMounted ? undefined : { height: stepWindow.placeholderHeight(index, text.length) }}
-        className="mt-3 scroll-mt-2 rounded first:mt-0 focus-visible:outline-2 focus-visible:outline-brand"
+        className="mt-3 scroll-mt-2 rounded focus-visible:outline-2 focus-visible:outline-brand"
       >
         {!isMounted ? null : firstMatch === endMatch ? (
           <Markdown text={text} isStreaming={isStreaming} liveTail="text" />
@@ -226,6 +237,7 @@ const StepSlot = memo(
 /** The same renderer, ids and window. */
 function sameShell(before: Shared, after: Shared): boolean {
   return (
+    before.isWindowed === after.isWindowed &&
     before.stepWindow === after.stepWindow &&
     before.idPrefix === after.idPrefix &&
     before.Markdown === after.Markdown

@@ -9,6 +9,7 @@ import { replyStats } from '../../../core/stream/reply-stats';
 import { loadNavigation } from './navigation-part';
 import { ReasoningNavigation } from './ReasoningNavigation';
 import { ReasoningPanel } from './ReasoningPanel';
+import { MIN_WINDOWED_STEPS } from './ReasoningStepsBody';
 import { HEAD_STEPS, TAIL_STEPS } from './step-window';
 import { useReasoningNavigation } from './use-reasoning-navigation';
 
@@ -124,6 +125,13 @@ describe('a long trace mounts only the steps near the view', () => {
     FakeObserver.last!.report({ 40: false });
     expect(step(40)).toBeEmptyDOMElement();
     expect(step(40).style.height).toBe('50px');
+  });
+
+  it('mounts every step of a shorter trace', () => {
+    const count = MIN_WINDOWED_STEPS - 1;
+    render(<Harness reply={message({ status: 'done', reasoning: longTrace(count) })} />);
+    FakeObserver.last!.report({ 0: false });
+    expect(mounted()).toEqual(Array.from({ length: count }, (_, index) => index));
   });
 
   it('mounts the step an outline jump goes to before scrolling to it and focusing it', () => {
