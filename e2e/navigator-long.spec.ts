@@ -51,6 +51,10 @@ test.describe('a long reasoning trace', () => {
     await expect(step).not.toHaveAttribute('data-placeholder');
     await expect(step).toBeInViewport();
     expect((await step.innerText()).length).toBeGreaterThan(100);
+    // Steps mounting around it as they come near do not move it.
+    const top = (await step.boundingBox())!.y;
+    await page.waitForTimeout(500);
+    expect(Math.abs((await step.boundingBox())!.y - top)).toBeLessThan(2);
 
     // Search counts a match in a step that is not mounted and brings it into view, marked. Probe
     // words `k<n>j` are unique; probe 1000 is at about 70% of this trace, the jump went to 40%.
