@@ -8,7 +8,6 @@
  */
 import {
   createContext,
-  useCallback,
   useContext,
   useId,
   useLayoutEffect,
@@ -67,21 +66,20 @@ function Root({
   onUserChoice,
   children,
 }: RootProps) {
-  const [ownChoice, setOwnChoice] = useState<boolean | undefined>(undefined);
+  const [ownChoice, setOwnChoice] = useState<boolean>();
   const choice = onUserChoice === undefined ? ownChoice : userChoice;
   const isOpen = choice ?? isOpenByDefault;
   const contentId = useId();
-  const toggleNow = () => (onUserChoice ?? setOwnChoice)(!isOpen);
-  const latestToggle = useRef(toggleNow);
-  useLayoutEffect(() => {
-    latestToggle.current = toggleNow;
-  });
-  const toggle = useCallback(() => latestToggle.current(), []);
   // The same value while nothing in it changed: a new one makes React visit every part of a long
-  // trace's body to look for readers, in every frame it streams.
+  // trace's body to look for readers, in every frame it streams. So `toggle` reads the latest
+  // setter from a ref.
+  const setChoice = useRef<(isOpen: boolean) => void>(setOwnChoice);
+  useLayoutEffect(() => {
+    setChoice.current = onUserChoice ?? setOwnChoice;
+  }, [onUserChoice]);
   const value: ReasoningContextValue = useMemo(
-    () => ({ isOpen, toggle, contentId, isThinking, timing }),
-    [isOpen, toggle, contentId, isThinking, timing],
+    () => ({ isOpen, toggle: () => setChoice.current(!isOpen), contentId, isThinking, timing }),
+    [isOpen, contentId, isThinking, timing],
   );
   return (
     <ReasoningContext.Provider value={value}>
