@@ -7,7 +7,6 @@ import type { ReasoningPanel } from './ReasoningPanel';
 import type { StreamingMarkdown } from '../../../lib/streaming-markdown';
 import { ReasoningSearch } from './ReasoningSearch';
 import { ReasoningStepsBody } from './ReasoningStepsBody';
-import { createStepWindow } from './step-window';
 import { stepAt } from '../../../core/reasoning/step-at';
 
 /**
@@ -46,8 +45,6 @@ export function NavigableReasoning({
   const deferredQuery = useDeferredValue(query);
   const matches = useMemo(() => findMatches(text, deferredQuery), [text, deferredQuery]);
   const activeMatch = matches.length === 0 ? -1 : Math.min(active, matches.length - 1);
-  const [stepWindow] = useState(() => createStepWindow(steps.length));
-  useEffect(() => () => stepWindow.disconnect(), [stepWindow]);
   // The outline's last jump; `at` tells two jumps to the same step apart.
   const [jump, setJump] = useState<{ index: number; at: number } | undefined>(undefined);
   // The active match's step and the jump target are mounted wherever they are.
@@ -116,7 +113,6 @@ export function NavigableReasoning({
             matches={matches}
             activeMatch={activeMatch}
             pinned={pinned}
-            stepWindow={stepWindow}
             idPrefix={idPrefix}
             Markdown={parts.Markdown}
           />

@@ -1,10 +1,10 @@
-import { memo, useCallback, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { matchRange, type TextMatch } from '../../../core/reasoning/find-matches';
 import type { ReasoningStep } from '../../../core/reasoning/step-timing';
 import type { StreamingMarkdown } from '../../../lib/streaming-markdown';
 import { createFinishedTexts, type FinishedTexts } from './finished-texts';
 import { highlightMatches } from './highlight-matches';
-import type { StepWindow } from './step-window';
+import { createStepWindow, type StepWindow } from './step-window';
 
 interface ReasoningStepsBodyProps {
   text: string;
@@ -16,8 +16,6 @@ interface ReasoningStepsBodyProps {
   activeMatch: number;
   /** Steps kept mounted wherever they are (the active match's, the outline's jump target). */
   pinned: readonly number[];
-  /** Which steps are near the view. */
-  stepWindow: StepWindow;
   /** Prefix of element ids: `${idPrefix}-step-${index}`, `${idPrefix}-match-${index}`. */
   idPrefix: string;
   /** The markdown renderer (passed in: see `PanelParts` in `NavigableReasoning.tsx`). */
@@ -62,10 +60,13 @@ export function ReasoningStepsBody({
   matches,
   activeMatch,
   pinned,
-  stepWindow,
   idPrefix,
   Markdown,
 }: ReasoningStepsBodyProps) {
+  // Made with the body, each time the panel opens: the steps there then, but the first and last
+  // few, wait for the observer before they mount.
+  const [stepWindow] = useState(() => createStepWindow(steps.length));
+  useEffect(() => () => stepWindow.disconnect(), [stepWindow]);
   const [cuts] = useState(createFinishedTexts);
   cuts.follow(text);
   const shared: Shared = {

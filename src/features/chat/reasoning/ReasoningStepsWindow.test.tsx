@@ -43,6 +43,7 @@ function Harness({ reply }: { reply: AssistantMessage }) {
       isOpenByDefault
       timing={reply.state.timing}
     >
+      <ReasoningPanel.Trigger />
       <ReasoningNavigation view={view} text={reply.state.reasoning} />
     </ReasoningPanel.Root>
   );
@@ -179,6 +180,17 @@ describe('a long trace mounts only the steps near the view', () => {
     expect(screen.getByTestId('reasoning-search-count')).toHaveTextContent('1 of 1');
     expect(step(60).querySelector('mark[data-active]')).toHaveTextContent('zebra');
     expect(step(30)).toBeEmptyDOMElement();
+  });
+
+  it('mounts only the first and last steps of a trace that grew while the panel was folded', () => {
+    const text = longTrace(COUNT);
+    const { rerender } = render(
+      <Harness reply={message({ status: 'reasoning', reasoning: text.slice(0, 80) })} />,
+    );
+    fireEvent.click(screen.getByTestId('reasoning-toggle'));
+    rerender(<Harness reply={message({ status: 'done', reasoning: text })} />);
+    fireEvent.click(screen.getByTestId('reasoning-toggle'));
+    expect(mounted()).toEqual([...head, ...tail]);
   });
 
   it('mounts steps that stream in after the body while the reader follows them', () => {
