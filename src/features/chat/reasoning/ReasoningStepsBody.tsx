@@ -35,7 +35,6 @@ export const MIN_WINDOWED_STEPS = 64;
 interface Shared {
   /** Only steps near the view are mounted (see {@link MIN_WINDOWED_STEPS}). */
   isWindowed: boolean;
-  text: string;
   matches: readonly TextMatch[];
   activeMatch: number;
   pinned: readonly number[];
@@ -71,7 +70,6 @@ export function ReasoningStepsBody({
   cuts.follow(text);
   const shared: Shared = {
     isWindowed: steps.length >= MIN_WINDOWED_STEPS,
-    text,
     matches,
     activeMatch,
     pinned,
@@ -136,7 +134,7 @@ const StepGroup = memo(
           key={index}
           shared={shared}
           index={index}
-          text={shared.cuts.cut(shared.text, step)}
+          text={shared.cuts.cut(step)}
           offset={step.start}
           isStreaming={false}
           {...matchRange(shared.matches, step.start, step.end)}
