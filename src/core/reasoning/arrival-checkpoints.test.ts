@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ARRIVAL_RESOLUTION_MS, MAX_CHECKPOINTS, recordArrival } from './arrival-checkpoints';
 import { arrivalAt, isArrivalCheckpoints } from './arrival-time';
-import { segmentSteps } from './step-segmenter';
-import { stepDurationMs, timeSteps } from './step-timing';
+import { createStepSegmenter, segmentSteps } from './step-segmenter';
+import { createStepTimer, stepDurationMs, timeSteps } from './step-timing';
 
 describe('recordArrival', () => {
   it('adds a pair only when a delta comes a resolution window after the last pair', () => {
@@ -71,5 +71,27 @@ describe('timeSteps', () => {
     const timed = timeSteps(segmentSteps('text'), undefined);
     expect(timed[0]!.firstTokenAt).toBeUndefined();
     expect(stepDurationMs(timed[0]!)).toBeUndefined();
+  });
+});
+
+describe('createStepTimer', () => {
+  it('keeps finished steps as they were while checkpoints grow at their end, and times anew after thinning', () => {
+    const segmenter = createStepSegmenter();
+    const time = createStepTimer();
+    segmenter.feed('**One**\nabc\n**Two**\nde');
+    const checkpoints = [0, 1000, 8, 1500, 12, 4000];
+    const first = time(segmenter.steps(), checkpoints);
+    segmenter.feed('f\n**Three**\nghi');
+    const grown = [...checkpoints, 24, 7000];
+    const second = time(segmenter.steps(), grown);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second.map((step) => [step.firstTokenAt, step.lastTokenAt])).toEqual(
+      timeSteps(segmenter.steps(), grown).map((step) => [step.firstTokenAt, step.lastTokenAt]),
+    );
+    const thinned = [0, 1000, 24, 7000];
+    const third = time(segmenter.steps(), thinned);
+    expect(third[0]).not.toBe(second[0]);
+    expect(third[0]!.lastTokenAt).toBe(1000);
   });
 });

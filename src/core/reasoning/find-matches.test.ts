@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { untitledTrace } from '../../testing/synthetic-traces';
-import { findMatches, foldCase, MAX_MATCHES } from './find-matches';
+import { findMatches, foldCase, matchRange, MAX_MATCHES } from './find-matches';
 
 describe('findMatches', () => {
   it('finds every match ignoring case, as offsets in the text', () => {
@@ -35,5 +35,19 @@ describe('findMatches', () => {
     const expected = text.toLowerCase().split('modulo').length - 1;
     expect(common).toHaveLength(Math.min(expected, MAX_MATCHES));
     expect(findMatches(text, 'e')).toHaveLength(MAX_MATCHES);
+  });
+});
+
+describe('matchRange', () => {
+  it('gives the matches starting in a range, for every range of a text', () => {
+    const text = 'ab ab  ab ab';
+    const matches = findMatches(text, 'ab');
+    for (let start = 0; start <= text.length; start += 1) {
+      for (let end = start; end <= text.length; end += 1) {
+        const { firstMatch, endMatch } = matchRange(matches, start, end);
+        const inside = matches.filter((match) => match.start >= start && match.start < end);
+        expect(matches.slice(firstMatch, endMatch)).toEqual(inside);
+      }
+    }
   });
 });

@@ -46,3 +46,27 @@ export function findMatches(text: string, query: string, folded?: string): TextM
   }
   return matches;
 }
+
+/**
+ * The matches that start in `[start, end)` (UTF-16 offsets): indices `firstMatch` to
+ * `endMatch - 1` of `matches`, which are in order. Two binary searches, O(log matches).
+ */
+export function matchRange(
+  matches: readonly TextMatch[],
+  start: number,
+  end: number,
+): { firstMatch: number; endMatch: number } {
+  return { firstMatch: firstStartingAt(matches, start), endMatch: firstStartingAt(matches, end) };
+}
+
+/** The index of the first match starting at or after `offset` (`matches.length` if none). */
+function firstStartingAt(matches: readonly TextMatch[], offset: number): number {
+  let low = 0;
+  let high = matches.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (matches[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

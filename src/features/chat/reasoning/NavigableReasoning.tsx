@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
 import { findMatches } from '../../../core/reasoning/find-matches';
 import { MIN_OUTLINE_STEPS } from '../../../core/reasoning/step-outline';
 import type { ReasoningStep } from '../../../core/reasoning/step-timing';
@@ -7,6 +7,7 @@ import type { ReasoningPanel } from './ReasoningPanel';
 import type { StreamingMarkdown } from '../../../lib/streaming-markdown';
 import { ReasoningSearch } from './ReasoningSearch';
 import { ReasoningStepsBody } from './ReasoningStepsBody';
+import { stepAt } from '../../../core/reasoning/step-at';
 
 /**
  * The panel parts and the markdown renderer this body uses, passed in rather than imported so that
@@ -28,7 +29,7 @@ interface NavigableReasoningProps {
 
 /**
  * The Thinking panel's body with its navigation: search over the whole trace, the outline of
- * steps (from three steps on) and the trace rendered one element per step.
+ * steps (from three steps on) and the trace rendered one element per step, mounted near the view.
  */
 export function NavigableReasoning({
   parts,
@@ -44,6 +45,21 @@ export function NavigableReasoning({
   const deferredQuery = useDeferredValue(query);
   const matches = useMemo(() => findMatches(text, deferredQuery), [text, deferredQuery]);
   const activeMatch = matches.length === 0 ? -1 : Math.min(active, matches.length - 1);
+  // The outline's last jump; `at` tells two jumps to the same step apart.
+  const [jump, setJump] = useState<{ index: number; at: number } | undefined>(undefined);
+  // The active match's step and the jump target are mounted wherever they are.
+  const pinned = [
+    activeMatch < 0 ? -1 : stepAt(steps, matches[activeMatch]!.start),
+    jump?.index ?? -1,
+  ].filter((index) => index >= 0);
+
+  // The target is mounted in the commit that sets `jump`: scroll to it and focus it there.
+  useLayoutEffect(() => {
+    if (jump === undefined) return;
+    const element = document.getElementById(`${idPrefix}-step-${jump.index}`);
+    element?.scrollIntoView({ block: 'start' });
+    element?.focus({ preventScroll: true });
+  }, [jump, idPrefix]);
 
   useEffect(() => {
     if (activeMatch < 0) return;
@@ -61,9 +77,7 @@ export function NavigableReasoning({
     setActive((activeMatch + direction + matches.length) % matches.length);
   };
   const handleJump = (index: number) => {
-    const element = document.getElementById(`${idPrefix}-step-${index}`);
-    element?.scrollIntoView({ block: 'start' });
-    element?.focus({ preventScroll: true });
+    setJump((last) => ({ index, at: (last?.at ?? 0) + 1 }));
   };
 
   const tools =
@@ -98,6 +112,7 @@ export function NavigableReasoning({
             isThinking={isThinking}
             matches={matches}
             activeMatch={activeMatch}
+            pinned={pinned}
             idPrefix={idPrefix}
             Markdown={parts.Markdown}
           />

@@ -20,27 +20,76 @@ const PHONE = '(max-width: 639px)';
  */
 export function ReasoningOutline({ steps, isThinking, onJump }: ReasoningOutlineProps) {
   const isPhone = useMediaQuery(PHONE);
-  const list = (
-    <ol className="max-h-32 space-y-0.5 overflow-y-auto text-xs">
-      {steps.map((step) => (
-        <OutlineItem
-          key={step.index}
-          index={step.index}
-          title={step.title}
-          durationMs={stepDurationMs(step)}
-          tokens={step.tokens}
-          isCurrent={isThinking && step.index === steps.length - 1}
-          onJump={onJump}
-        />
-      ))}
-    </ol>
-  );
+  const current = isThinking ? steps.length - 1 : -1;
+  const groups = [];
+  for (let from = 0; from < steps.length; from += GROUP) {
+    groups.push(
+      <OutlineGroup
+        key={from}
+        steps={steps}
+        from={from}
+        to={Math.min(from + GROUP, steps.length)}
+        current={current}
+        onJump={onJump}
+      />,
+    );
+  }
+  const list = <ol className="max-h-32 space-y-0.5 overflow-y-auto text-xs">{groups}</ol>;
   return (
     <OutlineFrame isPhone={isPhone} count={steps.length}>
       {list}
     </OutlineFrame>
   );
 }
+
+/** Items are rendered in groups of this many, each redone only when one of its steps changed. */
+const GROUP = 32;
+
+interface OutlineGroupProps {
+  steps: readonly ReasoningStep[];
+  from: number;
+  to: number;
+  /** The step being written, or -1. */
+  current: number;
+  onJump: (index: number) => void;
+}
+
+/**
+ * Items `from` to `to - 1`. Finished steps keep their objects (see `createStepTimer`), so while a
+ * trace streams only the last group re-renders.
+ */
+const OutlineGroup = memo(
+  function OutlineGroup({ steps, from, to, current, onJump }: OutlineGroupProps) {
+    const items = [];
+    for (let index = from; index < to; index += 1) {
+      const step = steps[index]!;
+      items.push(
+        <OutlineItem
+          key={index}
+          index={index}
+          title={step.title}
+          durationMs={stepDurationMs(step)}
+          tokens={step.tokens}
+          isCurrent={index === current}
+          onJump={onJump}
+        />,
+      );
+    }
+    return items;
+  },
+  // `onJump` is a new function each render but always does the same thing.
+  (before, after) => {
+    if (before.from !== after.from || before.to !== after.to) return false;
+    const holds = (index: number) => index >= after.from && index < after.to;
+    if ((holds(before.current) || holds(after.current)) && before.current !== after.current) {
+      return false;
+    }
+    for (let index = after.from; index < after.to; index += 1) {
+      if (before.steps[index] !== after.steps[index]) return false;
+    }
+    return true;
+  },
+);
 
 interface OutlineItemProps {
   index: number;

@@ -6,7 +6,16 @@
  * The open state is derived, never synced: open while reasoning streams, folded once the answer
  * starts, unless the person toggled it, in which case their choice wins from then on.
  */
-import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { MessageTiming } from '../../../core/stream/assistant-message';
 import { useHoldInView } from '../../../lib/scroll-hold';
 import { StreamingMarkdown } from '../../../lib/streaming-markdown';
@@ -57,17 +66,21 @@ function Root({
   onUserChoice,
   children,
 }: RootProps) {
-  const [ownChoice, setOwnChoice] = useState<boolean | undefined>(undefined);
+  const [ownChoice, setOwnChoice] = useState<boolean>();
   const choice = onUserChoice === undefined ? ownChoice : userChoice;
   const isOpen = choice ?? isOpenByDefault;
   const contentId = useId();
-  const value: ReasoningContextValue = {
-    isOpen,
-    toggle: () => (onUserChoice ?? setOwnChoice)(!isOpen),
-    contentId,
-    isThinking,
-    timing,
-  };
+  // The same value while nothing in it changed: a new one makes React visit every part of a long
+  // trace's body to look for readers, in every frame it streams. So `toggle` reads the latest
+  // setter from a ref.
+  const setChoice = useRef<(isOpen: boolean) => void>(setOwnChoice);
+  useLayoutEffect(() => {
+    setChoice.current = onUserChoice ?? setOwnChoice;
+  }, [onUserChoice]);
+  const value: ReasoningContextValue = useMemo(
+    () => ({ isOpen, toggle: () => setChoice.current(!isOpen), contentId, isThinking, timing }),
+    [isOpen, contentId, isThinking, timing],
+  );
   return (
     <ReasoningContext.Provider value={value}>
       <section className="reasoning-panel mb-3 rounded-xl border border-zinc-200 bg-zinc-50/70 dark:border-zinc-800 dark:bg-zinc-900/60">

@@ -5,7 +5,7 @@ import {
   type RepetitionDetector,
 } from '../../../core/reasoning/repetition-detector';
 import { createStepSegmenter, type StepSegmenter } from '../../../core/reasoning/step-segmenter';
-import { timeSteps, type ReasoningStep } from '../../../core/reasoning/step-timing';
+import { createStepTimer, type ReasoningStep } from '../../../core/reasoning/step-timing';
 
 /** The steps of a trace and whether it repeats itself. */
 export interface ReasoningStepsView {
@@ -35,6 +35,7 @@ const HEAD = 64;
 export function createStepsCache(): StepsCache {
   let segmenter: StepSegmenter = createStepSegmenter();
   let detector: RepetitionDetector = createRepetitionDetector();
+  let timeSteps = createStepTimer();
   let head = '';
   let last: { length: number; arrivals?: ArrivalCheckpoints; isComplete: boolean } | undefined;
   let view: ReasoningStepsView = { steps: [], repetition: undefined };
@@ -45,6 +46,7 @@ export function createStepsCache(): StepsCache {
       if (text.length < fed || (fed > 0 && !text.startsWith(head))) {
         segmenter = createStepSegmenter();
         detector = createRepetitionDetector();
+        timeSteps = createStepTimer();
         last = undefined;
       }
       if (text.length > segmenter.length) {
