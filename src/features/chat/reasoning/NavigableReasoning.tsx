@@ -76,9 +76,9 @@ export function NavigableReasoning({
     if (matches.length === 0) return;
     setActive((activeMatch + direction + matches.length) % matches.length);
   };
-  const handleJump = (index: number) => {
-    setJump((last) => ({ index, at: (last?.at ?? 0) + 1 }));
-  };
+  // One handler for the panel's life: the outline's memoized items keep the handler they first
+  // got, and a closure made here would hold this render's whole text (see `jumpHandler`).
+  const [handleJump] = useState(() => jumpHandler(setJump));
 
   const tools =
     text === '' ? undefined : (
@@ -120,4 +120,17 @@ export function NavigableReasoning({
       />
     </>
   );
+}
+
+/**
+ * The outline's jump handler, made outside the component: a closure made during a render shares
+ * that render's scope, so each memoized outline item would otherwise keep a whole copy of the
+ * trace as it was when the item last rendered (hundreds of copies of a long trace).
+ */
+function jumpHandler(
+  setJump: (
+    update: (last: { index: number; at: number } | undefined) => { index: number; at: number },
+  ) => void,
+): (index: number) => void {
+  return (index) => setJump((last) => ({ index, at: (last?.at ?? 0) + 1 }));
 }

@@ -1,3 +1,4 @@
+import { ownCopy } from '../../../core/markdown/own-copy';
 import { memo, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { matchRange, type TextMatch } from '../../../core/reasoning/find-matches';
 import type { ReasoningStep } from '../../../core/reasoning/step-timing';
@@ -103,7 +104,8 @@ export function ReasoningStepsBody({
         key={last}
         shared={shared}
         index={last}
-        text={text.slice(live.start, live.end)}
+        // Its own copy: a slice would keep the whole trace alive in the memoized views it reaches.
+        text={ownCopy(text.slice(live.start, live.end))}
         offset={live.start}
         isStreaming={isThinking}
         {...matchRange(matches, live.start, Infinity)}
