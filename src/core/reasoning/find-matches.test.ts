@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { untitledTrace } from '../../testing/synthetic-traces';
-import { findMatches, foldCase, matchRange, MAX_MATCHES } from './find-matches';
+import * as fc from 'fast-check';
+import { createMatchFinder, findMatches, foldCase, matchRange, MAX_MATCHES } from './find-matches';
 
 describe('findMatches', () => {
   it('finds every match ignoring case, as offsets in the text', () => {
@@ -49,5 +50,57 @@ describe('matchRange', () => {
         expect(matches.slice(firstMatch, endMatch)).toEqual(inside);
       }
     }
+  });
+});
+
+describe('createMatchFinder', () => {
+  it('finds in a growing text what a whole search finds, at every split', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'ς', 'Σ', 'σ', 'İ', ' ') }),
+        fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'σ', 'Σ'), minLength: 1, maxLength: 3 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (text, query, cuts) => {
+          const finder = createMatchFinder();
+          const ends = [...cuts.map((cut) => cut % (text.length + 1)), text.length].sort(
+            (a, b) => a - b,
+          );
+          for (const end of ends) {
+            expect(finder.find(text.slice(0, end), query)).toEqual(
+              findMatches(text.slice(0, end), query),
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  it('searches only the new end of a growing text and keeps the array when nothing matched', () => {
+    const finder = createMatchFinder();
+    const first = finder.find('aa aa', 'aa');
+    expect(first).toHaveLength(2);
+    expect(finder.find('aa aa b', 'aa')).toBe(first);
+    expect(finder.find('aa aa ba', 'aa')).toBe(first);
+    expect(finder.find('aa aa baa', 'aa')).toEqual([
+      { start: 0, end: 2 },
+      { start: 3, end: 5 },
+      { start: 7, end: 9 },
+    ]);
+    // A new query or a text that does not extend the last one is searched whole.
+    expect(finder.find('aa aa baa', 'a a')).toEqual([{ start: 1, end: 4 }]);
+    expect(finder.find('xaa', 'aa')).toEqual([{ start: 1, end: 3 }]);
+  });
+
+  it('stops at the cap while the text grows', () => {
+    const finder = createMatchFinder();
+    expect(finder.find('e'.repeat(MAX_MATCHES - 1), 'e')).toHaveLength(MAX_MATCHES - 1);
+    expect(finder.find('e'.repeat(MAX_MATCHES + 5), 'e')).toHaveLength(MAX_MATCHES);
+  });
+});
+
+describe('foldCase', () => {
+  it('folds final sigma like sigma, so a piece folds as it would in a longer text', () => {
+    expect(foldCase('ΟΔΟΣ')).toBe('οδοσ');
+    expect(foldCase('ΟΔΟΣ x')).toBe('οδοσ x');
   });
 });

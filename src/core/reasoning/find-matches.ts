@@ -14,18 +14,19 @@ export interface TextMatch {
 /**
  * Lower-cases `text` for searching. When lower-casing changes a character's length (`İ` becomes
  * two code units), such characters are kept as they are, so offsets in the result are offsets in
- * `text`.
+ * `text`. Final sigma `ς` folds to `σ`, so a piece folds as it would inside any longer text (the
+ * only lower-casing that depends on the characters around it).
  */
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
+  if (lower.length === text.length) return lower.replaceAll('ς', 'σ');
   let out = '';
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index]!;
     const folded = char.toLowerCase();
     out += folded.length === 1 ? folded : char;
   }
-  return out;
+  return out.replaceAll('ς', 'σ');
 }
 
 /**
@@ -45,6 +46,46 @@ export function findMatches(text: string, query: string, folded?: string): TextM
     at = folded.indexOf(needle, at + needle.length);
   }
   return matches;
+}
+
+/** Searches a text that grows, such as reasoning while it streams. */
+export interface MatchFinder {
+  /**
+   * {@link findMatches} of `text` and `query`. When the query is the last one and `text` extends
+   * the last text, only the new end is searched (from where a match could first cross the old
+   * end), so a frame of new tokens costs work proportional to those tokens. Returns the last
+   * array itself when nothing new matched.
+   */
+  find(text: string, query: string): readonly TextMatch[];
+}
+
+/** A {@link MatchFinder} with nothing searched yet. */
+export function createMatchFinder(): MatchFinder {
+  let lastText = '';
+  let lastQuery = '';
+  let last: TextMatch[] = [];
+  return {
+    find(text, query) {
+      const grows =
+        query === lastQuery && text.length >= lastText.length && text.startsWith(lastText);
+      if (!grows) last = findMatches(text, query);
+      else if (text.length > lastText.length && last.length < MAX_MATCHES) {
+        const needle = foldCase(query);
+        const from = Math.max(last.at(-1)?.end ?? 0, lastText.length - needle.length + 1, 0);
+        const found = findMatches(text.slice(from), query);
+        if (found.length > 0) {
+          const room = MAX_MATCHES - last.length;
+          last = [
+            ...last,
+            ...found.slice(0, room).map((m) => ({ start: m.start + from, end: m.end + from })),
+          ];
+        }
+      }
+      lastText = text;
+      lastQuery = query;
+      return last;
+    },
+  };
 }
 
 /**

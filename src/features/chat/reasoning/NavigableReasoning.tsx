@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
-import { findMatches } from '../../../core/reasoning/find-matches';
+import { createMatchFinder } from '../../../core/reasoning/find-matches';
 import { MIN_OUTLINE_STEPS } from '../../../core/reasoning/step-outline';
 import type { ReasoningStep } from '../../../core/reasoning/step-timing';
 import { ReasoningOutline } from './ReasoningOutline';
@@ -43,7 +43,9 @@ export function NavigableReasoning({
   const [active, setActive] = useState(0);
   // Typing stays responsive while a long trace streams: matching runs at a lower priority.
   const deferredQuery = useDeferredValue(query);
-  const matches = useMemo(() => findMatches(text, deferredQuery), [text, deferredQuery]);
+  // While the trace streams, each frame searches only the text that arrived.
+  const [finder] = useState(createMatchFinder);
+  const matches = useMemo(() => finder.find(text, deferredQuery), [finder, text, deferredQuery]);
   const activeMatch = matches.length === 0 ? -1 : Math.min(active, matches.length - 1);
   // The outline's last jump; `at` tells two jumps to the same step apart.
   const [jump, setJump] = useState<{ index: number; at: number } | undefined>(undefined);
