@@ -1,8 +1,8 @@
 /** Whether a finished top-level block can settle once the next block has started. */
-import type { Token } from 'marked';
 import { isFenceClosing, readFenceOpening } from './code-fence';
+import type { TopLevelBlock } from './top-level-blocks';
 
-/** The first line of a token's source. */
+/** The first line of a block's source. */
 export function firstLine(raw: string): string {
   const newline = raw.indexOf('\n');
   return newline === -1 ? raw : raw.slice(0, newline);
@@ -12,22 +12,26 @@ export function firstLine(raw: string): string {
 export type Verdict = 'safe' | 'unsafe' | 'undecided';
 
 /**
- * Whether the block ending with `last` (a top-level token of `marked`'s block lexer) can settle now
- * that the next block starts at `position` of `source`.
+ * Whether the block `last` (a top-level block of `source`, see `top-level-blocks.ts`) can settle
+ * now that the next block starts at `position` of `source`.
  */
-export function boundaryVerdict(last: Token, source: string, position: number): Verdict {
+export function boundaryVerdict(last: TopLevelBlock, source: string, position: number): Verdict {
+  const raw = source.slice(last.start, last.end);
   switch (last.type) {
-    case 'paragraph':
-    case 'heading':
-    case 'hr':
+    case 'content':
+    case 'atxHeading':
+    case 'setextHeading':
+    case 'thematicBreak':
     case 'table':
-    case 'blockquote':
+    case 'blockQuote':
+    case 'codeIndented':
       return 'safe';
-    case 'code':
-      return isClosedCode(last.raw) ? 'safe' : 'unsafe';
-    case 'html':
-      return isClosedHtml(last.raw) ? 'safe' : 'unsafe';
-    case 'list':
+    case 'codeFenced':
+      return isClosedCode(raw) ? 'safe' : 'unsafe';
+    case 'htmlFlow':
+      return isClosedHtml(raw) ? 'safe' : 'unsafe';
+    case 'listOrdered':
+    case 'listUnordered':
       return listMarkerVerdict(source, position);
     default:
       return 'unsafe';

@@ -1,19 +1,20 @@
-/** One lex of a streaming tail with `marked`'s block lexer: settles the blocks that are finished. */
-import { Lexer, type Token } from 'marked';
+/** One pass over the top-level blocks of a streaming tail: settles the blocks that are finished. */
 import { blankRunStart, isBlankChar } from './blank-run';
 import { boundaryVerdict } from './boundary-verdict';
 import { openFence } from './open-fence';
 import { ownCopy } from './own-copy';
 import type { SplitterState } from './splitter-state';
+import { topLevelBlocks, type TopLevelBlock } from './top-level-blocks';
 
 /** What one lex of the tail found; positions are relative to the tail. */
 interface TailWalk {
   blocks: string[];
   /** Where the unsettled rest starts. */
   blockStart: number;
-  /** How far the tokens matched the source (all of it unless the lexer changed the text). */
-  position: number;
-  last: Token | undefined;
+  /** The walk went through every block (it stops early at an undecided boundary). */
+  isComplete: boolean;
+  /** The last block seen. */
+  last: TopLevelBlock | undefined;
   /** A boundary that needs more of its next line before it can be decided. */
   undecidedAt: number | undefined;
   /** The last boundary decided either way. */
@@ -28,30 +29,30 @@ export function lexTail(state: SplitterState, onLex: ((chars: number) => void) |
   const base = state.offset;
   const source = state.text.slice(base);
   onLex?.(source.length);
-  const walk = walkTokens(source, new Lexer().blockTokens(source, []));
+  const walk = walkBlocks(source, topLevelBlocks(source));
+  const { last } = walk;
   settle(state, walk.blocks, walk.blockStart);
-  const isWhole = walk.position === source.length && walk.last !== undefined;
-  state.fence = isWhole && walk.last !== undefined ? openFence(walk.last, state) : undefined;
+  state.fence = walk.isComplete && last !== undefined ? openFence(last, base, state) : undefined;
   state.scanFrom = blankRunStart(state.text, resumePoint(state.text, base, walk));
 }
 
-function walkTokens(source: string, tokens: readonly Token[]): TailWalk {
+function walkBlocks(source: string, blocks: readonly TopLevelBlock[]): TailWalk {
   const walk: TailWalk = {
     blocks: [],
     blockStart: 0,
-    position: 0,
+    isComplete: false,
     last: undefined,
     undecidedAt: undefined,
     decidedAt: undefined,
   };
-  for (const token of tokens) {
-    if (!source.startsWith(token.raw, walk.position)) break;
-    const { position, last } = walk;
-    if (token.type !== 'space' && last !== undefined && isBoundary(source, position)) {
+  for (const block of blocks) {
+    const { last } = walk;
+    const position = block.start;
+    if (last !== undefined && isBoundary(source, position)) {
       const verdict = boundaryVerdict(last, source, position);
       if (verdict === 'undecided') {
         walk.undecidedAt = position;
-        break;
+        return walk;
       }
       walk.decidedAt = position;
       if (verdict === 'safe') {
@@ -61,9 +62,9 @@ function walkTokens(source: string, tokens: readonly Token[]): TailWalk {
         walk.blockStart = position;
       }
     }
-    if (token.type !== 'space') walk.last = token;
-    walk.position += token.raw.length;
+    walk.last = block;
   }
+  walk.isComplete = true;
   return walk;
 }
 
@@ -75,7 +76,7 @@ function settle(state: SplitterState, blocks: string[], length: number): void {
 
 /**
  * Where the next boundary search starts. A line that has only just begun can still change how the
- * lexer splits before it (`- a\n\n-` is one list until the `-` becomes `--`), so a possible
+ * parser splits before it (`- a\n\n-` is one list until the `-` becomes `--`), so a possible
  * boundary before a short last line that the lexer did not decide is looked at again next time.
  */
 function resumePoint(text: string, base: number, walk: TailWalk): number {

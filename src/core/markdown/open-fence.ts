@@ -1,8 +1,8 @@
 /** The open code fence at the end of a streaming tail: found once, then followed line by line. */
-import type { Token } from 'marked';
 import { firstLine, isClosedCode } from './boundary-verdict';
 import { fenceLanguage, isFenceClosing, readFenceOpening } from './code-fence';
 import type { OpenFence, SplitterState } from './splitter-state';
+import type { TopLevelBlock } from './top-level-blocks';
 
 /**
  * Looks for the closing fence in the complete lines not checked yet; true once found (then the
@@ -24,16 +24,21 @@ export function passFence(state: SplitterState, fence: OpenFence): boolean {
 }
 
 /**
- * The fence the tail ends in, when its last token is a fence without a closing fence that starts
- * at column 0 (an indented fence strips its indent from every code line, so it is left to the
- * parser).
+ * The fence the text ends in, when its last block (`last`, offsets relative to `base` in
+ * `state.text`) is a fence without a closing fence that starts at column 0 (an indented fence
+ * strips its indent from every code line, so it is left to the parser).
  */
-export function openFence(last: Token, state: SplitterState): OpenFence | undefined {
-  if (last.type !== 'code' || isClosedCode(last.raw)) return undefined;
-  const opening = readFenceOpening(firstLine(last.raw));
+export function openFence(
+  last: TopLevelBlock,
+  base: number,
+  state: SplitterState,
+): OpenFence | undefined {
+  const start = base + last.start;
+  const raw = state.text.slice(start, base + last.end);
+  if (last.type !== 'codeFenced' || isClosedCode(raw)) return undefined;
+  if (start > 0 && state.text.charCodeAt(start - 1) !== 0x0a) return undefined;
+  const opening = readFenceOpening(firstLine(raw));
   if (opening === undefined || opening.indent > 0) return undefined;
-  const start = state.text.length - last.raw.length;
-  if (start < 0 || !state.text.startsWith(last.raw, start)) return undefined;
   const fence: OpenFence = {
     marker: opening.marker,
     length: opening.length,

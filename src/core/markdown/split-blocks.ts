@@ -29,7 +29,7 @@ export interface BlockSplitter {
 
 /** Options of {@link createBlockSplitter}. */
 export interface BlockSplitterOptions {
-  /** Called with the number of characters handed to the lexer each time it runs (tests, benches). */
+  /** Called with the number of characters handed to the block parser each time it runs (tests, benches). */
   onLex?: (chars: number) => void;
 }
 
@@ -48,10 +48,11 @@ export interface BlockSplitterOptions {
  *   {@link BlockSplit.hasDefinitions}) and no carriage return.
  *
  * Each update scans only the new text for candidate boundaries (a blank line followed by a
- * non-indented line) and lexes the tail with `marked`'s block lexer only when one appears; while
- * the tail ends in an open code fence, it just looks for the closing fence in the new lines.
- * Settled text is never lexed again. A block the lexer cannot end (a long open fence, a paragraph
- * without blank lines) stays in the tail, so its own cost still grows with its length.
+ * non-indented line) and reads the tail's top-level blocks (`top-level-blocks.ts`: the renderer's
+ * own parser, micromark with GFM, block structure only) only when one appears; while the tail ends
+ * in an open code fence, it just looks for the closing fence in the new lines. Settled text is never
+ * read again. A block that cannot end yet (a long open fence, a paragraph without blank lines) stays
+ * in the tail, so its own cost still grows with its length.
  */
 export function createBlockSplitter(options: BlockSplitterOptions = {}): BlockSplitter {
   let state = initialState();

@@ -34,7 +34,7 @@ export interface SplitterState {
   fence: OpenFence | undefined;
   /** A definition was seen (see {@link BlockSplit.hasDefinitions}). */
   hasDefinitions: boolean;
-  /** A carriage return was seen: the lexer's offsets cannot be trusted, nothing more settles. */
+  /** A carriage return was seen: nothing more settles (line endings other than LF are left to the parser). */
   isStopped: boolean;
   /** The split returned by the last update. */
   result: BlockSplit;
