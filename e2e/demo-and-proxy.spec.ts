@@ -4,18 +4,34 @@ import { ChatPage, MOCK_BASE_URL } from './pages/chat-page';
 import { startServer } from '../server/start.mjs';
 
 test.describe('the Demo provider', () => {
+  let server: { url: string; close: () => Promise<void> };
+
+  // Its own server, paced slower than the suite's: the thinking phase must be long enough to see
+  // on a busy machine.
+  test.beforeAll(async () => {
+    server = await startServer({
+      port: 0,
+      env: { RUMINATE_DEMO_SPEED: '6' },
+      log: () => undefined,
+    });
+  });
+
+  test.afterAll(async () => {
+    await server.close();
+  });
+
   test('works with no configuration: thinking streams, folds, and the answer renders', async ({
     page,
   }) => {
     const chat = new ChatPage(page);
-    await page.goto('/');
+    await page.goto(server.url);
     await expect(page.getByRole('note')).toContainText('Demo provider');
     await expect(page.getByRole('banner')).toContainText('Demo');
 
     await chat.send('What can you do?');
     const last = chat.last();
-    // Checked in the page on every frame: at test speed the reasoning lasts about a second, less
-    // than a busy machine may take between two checks from outside.
+    // Checked in the page on every frame: the reasoning lasts a few seconds, which a busy machine
+    // may spend between two checks from outside.
     await page.waitForFunction(
       () => {
         const message = document.querySelector('[data-testid="assistant-message"]');

@@ -42,7 +42,7 @@ test.describe('navigating long reasoning', () => {
   }) => {
     const chat = new ChatPage(page);
     await recordStepTitles(page);
-    await chat.openWithMock('synth-titled~40');
+    await chat.openWithMock('synth-titled~80');
     await chat.send('What is 10^100 mod 7?');
     const last = chat.last();
 
