@@ -102,8 +102,8 @@ function LineTail({ tail, openFence }: { tail: string; openFence: OpenFenceInfo 
 /**
  * Markdown that is cheap to re-render while it streams and cheap to finish. Finished top-level
  * blocks (see `createBlockSplitter` for what settles and why: the Streamdown PR #608 / hawk.garage
- * PR #924 rules of performance.md §1.2c) are each parsed once and never re-rendered; per update,
- * only the unfinished tail is parsed again, after `repairTail`, and a code fence still open at the
+ * PR #924 rules of `../shared/docs/performance.md` §1.2c) are each parsed once and never
+ * re-rendered; per update, only the unfinished tail is parsed again, after `repairTail`, and a code fence still open at the
  * end of the tail is shown as code without parsing. All parts sit in one `.markdown` wrapper, so
  * they look like one document.
  *

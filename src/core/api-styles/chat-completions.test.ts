@@ -72,7 +72,7 @@ function expectedFromText(text: string): Expected {
   return expected;
 }
 
-// ---- What the README and provider-streams.md say about particular recordings.
+// ---- What the README and `../shared/docs/provider-streams.md` say about particular recordings.
 
 interface Outcome {
   status: AssistantMessageState['status'];

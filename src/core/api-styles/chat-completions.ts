@@ -3,7 +3,7 @@
  *
  * Wire format: OpenAI "chat completion chunk" objects, one per `data:` line, ending in
  * `data: [DONE]` (platform.openai.com/docs/api-reference/chat-streaming). Provider variants handled
- * here, with recordings in `shared/streams` and notes in `shared/docs/provider-streams.md`:
+ * here, with recordings in `../shared/streams` and notes in `../shared/docs/provider-streams.md`:
  * - reasoning in `delta.reasoning_content` (DeepSeek, llama.cpp, xAI, Z.ai, Alibaba, older vLLM) or
  *   `delta.reasoning` (OpenRouter, Groq parsed, Ollama, vLLM >= 0.11); if both carry text it is the
  *   same text under two names (vLLM's deprecated alias), so it is taken once;

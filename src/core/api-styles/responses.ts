@@ -4,8 +4,8 @@
  *
  * Wire format: typed "response stream events" (platform.openai.com/docs/api-reference/responses-streaming),
  * each an `event: <type>` line plus `data: {"type":"<type>",…,"sequence_number":n}`. Recordings in
- * `shared/streams` (`openai-responses-*`, `openrouter-responses-raw-cot-pydantic-ai`) and notes in
- * `shared/docs/provider-streams.md` ("OpenAI Responses API"). What is read:
+ * `../shared/streams` (`openai-responses-*`, `openrouter-responses-raw-cot-pydantic-ai`) and notes in
+ * `../shared/docs/provider-streams.md` ("OpenAI Responses API"). What is read:
  * - `response.reasoning_summary_text.delta` (reasoning summaries) and `response.reasoning_text.delta`
  *   (raw chain of thought, gpt-oss through OpenRouter) as reasoning; a blank line goes between two
  *   summary parts (`summary_index`) or reasoning items, because each part starts with its own

@@ -2,9 +2,9 @@
  * Repairs the unfinished end of a streaming markdown text so it renders the way it will once the
  * rest arrives, instead of flashing raw markers: `**bold` renders bold, not `**bold`.
  *
- * Same job as Streamdown's `remend` (performance.md §1.2d), written here because `remend` 1.4
- * closes markers in the wrong order when they nest (`**c \`d` became `**c \`d**\``, which shows the
- * `**`) and leaves a trailing `**` in place. Only the end of the text is touched: inline markup
+ * Same job as Streamdown's `remend` (`../shared/docs/performance.md` §1.2d), written here because
+ * `remend` 1.4 closes markers in the wrong order when they nest (`**c \`d` became
+ * `**c \`d**\``, which shows the `**`) and leaves a trailing `**` in place. Only the end of the text is touched: inline markup
  * cannot cross a blank line, so everything before the last paragraph is left as it is.
  */
 

@@ -4,7 +4,7 @@
  * only the unfinished tail on every frame.
  *
  * Basis: the published rules for incremental lexing (Streamdown PR #608, hawk.garage PR #924; see
- * performance.md §1.2c). They freeze a block once it ends in a blank line and enough blocks follow
+ * `../shared/docs/performance.md` §1.2c, beside the repository). They freeze a block once it ends in a blank line and enough blocks follow
  * it. Instead of a fixed margin of following blocks, this splitter checks the cases that margin
  * guards against explicitly (see {@link createBlockSplitter}), and it gives up settling entirely
  * for documents whose blocks are not independent (reference and footnote definitions).

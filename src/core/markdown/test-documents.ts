@@ -1,7 +1,7 @@
 /**
  * Markdown documents for the streaming-markdown tests: one shaped like a benchmark answer and a set
- * of adversarial ones (performance.md §1.2b/c lists what breaks block splitting). Deterministic;
- * every document ends with a newline. Test support only, not shipped.
+ * of adversarial ones (`../shared/docs/performance.md` §1.2b/c lists what breaks block splitting).
+ * Deterministic; every document ends with a newline. Test support only, not shipped.
  */
 
 /** A small deterministic generator (mulberry32), so documents are the same on every run. */

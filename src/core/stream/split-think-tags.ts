@@ -2,7 +2,7 @@
  * Splits reasoning out of answer text for providers that put it inside `content` as
  * `<think>…</think>`: a stateful stage between a normalizer and the message reducer.
  *
- * Why it exists (`shared/docs/provider-streams.md`, sections 3–7, "`<think>` in content" edge
+ * Why it exists (`../shared/docs/provider-streams.md`, sections 3–7, "`<think>` in content" edge
  * cases): DeepSeek-R1 on Together and Fireworks, Groq `reasoning_format: raw` (tags JSON-escaped as
  * `\u003cthink\u003e`, so splitting must run after `JSON.parse`, which it does), vLLM without a
  * reasoning parser, llama.cpp `--reasoning-format none` (and `deepseek-legacy`, which also fills
