@@ -4,8 +4,9 @@
  *
  * Same job as Streamdown's `remend` (`../shared/docs/performance.md` §1.2d), written here because
  * `remend` 1.4 closes markers in the wrong order when they nest (`**c \`d` became
- * `**c \`d**\``, which shows the `**`) and leaves a trailing `**` in place. Only the end of the text is touched: inline markup
- * cannot cross a blank line, so everything before the last paragraph is left as it is.
+ * `**c \`d**\``, which shows the `**`) and leaves a trailing `**` in place. Only the end of the
+ * text is touched: inline markup cannot cross a blank line, so everything before the last
+ * paragraph is left as it is.
  */
 
 import { INCOMPLETE_LINK_URL } from './incomplete-link-url';
