@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The pure core's tests alone, in Node, for `npm run mutation` (stryker.config.mjs): no React
+ * plugin and no DOM, so each mutant's test run starts fast.
+ */
+export default defineConfig({
+  test: {
+    include: ['src/core/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
