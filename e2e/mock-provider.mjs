@@ -23,30 +23,22 @@
  * `/__requests` (the log of every other request: method, path, headers, parsed JSON body).
  * CORS is open. `e2e/support/mock-extras.mjs` adds `/auth/v1/*` (401 without the right key),
  * `/no-cors/v1/*` (no CORS headers) and the `continue-join` models. Run directly: `node e2e/mock-provider.mjs` (port `MOCK_PORT`, 4180 by default).
+ *
+ * The parts live in `e2e/mock/`: the model names (`mock-model.mjs`), the streaming route
+ * (`stream-route.mjs`), the paced replay (`replay.mjs`), HTTP errors (`provider-error.mjs`) and
+ * CORS (`cors.mjs`).
  */
 
-import { readFile, readdir } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildStreamPlan, parseModel as parseBenchModel } from '../bench/synth-text.mjs';
 import { readText } from '../server/read-body.mjs';
-import { sendJson } from '../server/send-json.mjs';
-import { routeExtras, streamScripted, withoutCors } from './support/mock-extras.mjs';
-import { echoStream, parseEchoModel } from './support/echo-reply.mjs';
-import { mulberry32 } from './support/prng.mjs';
-import { SYNTHETIC_STREAMS } from './synthetic-streams.mjs';
-import { SYNTHETIC_TRACES } from './support/synthetic-traces.mjs';
+import { CORS_HEADERS, sendCorsJson, sendPreflight } from './mock/cors.mjs';
+import { DEFAULT_DELAY_MS, recordingNames } from './mock/mock-model.mjs';
+import { handleStreamRequest } from './mock/stream-route.mjs';
+import { routeExtras, withoutCors } from './support/mock-extras.mjs';
 
-/**
- * Streams written by us, served like recordings by name: provider dialects and reasoning traces.
- * @type {Record<string, () => Buffer>}
- */
-const SYNTHETIC = { ...SYNTHETIC_STREAMS, ...SYNTHETIC_TRACES };
-
-/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
-/** @typedef {import('node:http').ServerResponse} ServerResponse */
+export { parseMockModel } from './mock/mock-model.mjs';
 
 /**
  * One logged request.
@@ -56,13 +48,6 @@ const SYNTHETIC = { ...SYNTHETIC_STREAMS, ...SYNTHETIC_TRACES };
  * @property {import('node:http').IncomingHttpHeaders} headers Lower-case names.
  * @property {unknown} body Parsed JSON; the raw text when it is not JSON; `null` when empty.
  * @property {number} time `Date.now()` when the request arrived.
- */
-
-/**
- * What a request's `model` asks for.
- * @typedef {{ kind: 'http', status: number, text: boolean }
- *   | { kind: 'replay', name: string, delayMs: number, rate: number, mode: 'full' | 'cut' | 'stall', stallMs: number }
- * } MockPlan
  */
 
 /**
@@ -84,195 +69,6 @@ const SYNTHETIC = { ...SYNTHETIC_STREAMS, ...SYNTHETIC_TRACES };
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The recordings live beside the repository, in `shared/streams/`. */
 export const DEFAULT_STREAMS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'streams');
-const DEFAULT_DELAY_MS = 4;
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-const CORS_HEADERS = { 'access-control-allow-origin': '*' };
-const ALLOWED_HEADERS = ['authorization', 'content-type'];
-
-/**
- * Error `type` for an HTTP status, in the style of DeepSeek and OpenAI.
- * @param {number} status
- */
-function errorType(status) {
-  if (status === 400 || status === 404 || status === 422) return 'invalid_request_error';
-  if (status === 401) return 'authentication_error';
-  if (status === 403) return 'permission_error';
-  if (status === 429) return 'rate_limit_error';
-  if (status >= 500) return 'server_error';
-  return 'unknown_error';
-}
-
-/**
- * Reads what a `model` value asks for; `null` when it names nothing the mock knows.
- * @param {string} model
- * @param {ReadonlySet<string>} names The recording names.
- * @param {number} defaultDelayMs
- * @returns {MockPlan | null}
- */
-export function parseMockModel(model, names, defaultDelayMs = DEFAULT_DELAY_MS) {
-  const httpMatch = /^http-(\d{3})(-text)?$/.exec(model);
-  if (httpMatch) {
-    const status = Number(httpMatch[1]);
-    return status >= 200 && status <= 599
-      ? { kind: 'http', status, text: Boolean(httpMatch[2]) }
-      : null;
-  }
-  /**
-   * `<name>`, `<name>~<ms>` or `<name>@<events per second>`.
-   * @param {string} value
-   */
-  const recording = (value) => {
-    const match = /^(.+?)(?:~(\d+)|@(\d+))?$/.exec(value);
-    if (!match || !NAME_PATTERN.test(match[1]) || !names.has(match[1])) return null;
-    const rate = match[3] === undefined ? 0 : Number(match[3]);
-    const delayMs = match[2] !== undefined ? Number(match[2]) : rate > 0 ? 0 : defaultDelayMs;
-    return { name: match[1], delayMs, rate };
-  };
-  const stall = /^stall-(\d+):(.+)$/.exec(model);
-  if (stall) {
-    const target = recording(stall[2]);
-    return target && { kind: 'replay', ...target, mode: 'stall', stallMs: Number(stall[1]) };
-  }
-  const cut = /^cut:(.+)$/.exec(model);
-  if (cut) {
-    const target = recording(cut[1]);
-    return target && { kind: 'replay', ...target, mode: 'cut', stallMs: 0 };
-  }
-  const target = recording(model);
-  return target && { kind: 'replay', ...target, mode: 'full', stallMs: 0 };
-}
-
-/**
- * FNV-1a hash of a string, the PRNG seed for a recording.
- * @param {string} text
- */
-function hash(text) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/**
- * The names of the recordings (`<name>.sse`), sorted.
- * @param {string} streamsDir
- * @returns {Promise<string[]>}
- */
-async function recordingNames(streamsDir) {
-  const files = await readdir(streamsDir).catch(() => /** @type {string[]} */ ([]));
-  return files
-    .filter((file) => file.endsWith('.sse'))
-    .map((file) => file.slice(0, -'.sse'.length))
-    .filter((name) => NAME_PATTERN.test(name))
-    .sort();
-}
-
-/**
- * Sends a JSON body with the CORS header.
- * @param {ServerResponse} res
- * @param {number} status
- * @param {unknown} body
- * @param {Record<string, string>} [headers]
- */
-function sendCorsJson(res, status, body, headers = {}) {
-  sendJson(res, status, body, { ...CORS_HEADERS, ...headers });
-}
-
-/**
- * Writes a chunk and waits until it has been handed to the socket.
- * @param {ServerResponse} res
- * @param {Uint8Array} chunk
- * @returns {Promise<void>}
- */
-function writeFlushed(res, chunk) {
-  return new Promise((resolve, reject) => {
-    res.write(chunk, (error) => (error ? reject(error) : resolve()));
-  });
-}
-
-/**
- * Whether `part[from..to)` holds the blank line that ends an SSE event (LF LF, or CRLF CRLF).
- * @param {Buffer} part
- * @param {number} from
- * @param {number} to
- */
-function completesEvent(part, from, to) {
-  for (let i = Math.max(from, 1); i < to; i++) {
-    if (part[i] !== 0x0a) continue;
-    if (part[i - 1] === 0x0a || (part[i - 1] === 0x0d && part[i - 2] === 0x0a)) return true;
-  }
-  return false;
-}
-
-/**
- * Replays a recording in the way `plan` says.
- * @param {IncomingMessage} req
- * @param {ServerResponse} res
- * @param {Buffer} bytes
- * @param {Extract<MockPlan, { kind: 'replay' }>} plan
- */
-async function replay(req, res, bytes, plan) {
-  const random = mulberry32(hash(plan.name));
-  let gone = false;
-  res.on('close', () => {
-    gone = true;
-  });
-
-  const start = performance.now();
-  let events = 0;
-  /**
-   * Writes `part` in pieces of 1–97 bytes, pausing `plan.delayMs` after each piece that completes
-   * an SSE event, so the pace is per event whatever the piece sizes; with `plan.rate`, waiting
-   * instead until the next event is due.
-   * @param {Buffer} part
-   */
-  const writePieces = async (part) => {
-    let offset = 0;
-    while (offset < part.length && !gone) {
-      const size = 1 + Math.floor(random() * 97);
-      const end = Math.min(part.length, offset + size);
-      await writeFlushed(res, part.subarray(offset, end));
-      const isEventEnd = completesEvent(part, offset, end);
-      offset = end;
-      if (!isEventEnd || offset >= part.length) continue;
-      events += 1;
-      if (plan.delayMs > 0) await sleep(plan.delayMs);
-      const dueMs = plan.rate > 0 ? (events * 1000) / plan.rate - (performance.now() - start) : 0;
-      if (dueMs >= 1) await sleep(dueMs);
-    }
-  };
-
-  res.writeHead(200, {
-    ...CORS_HEADERS,
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache',
-  });
-  res.flushHeaders();
-  try {
-    if (plan.mode === 'full') {
-      await writePieces(bytes);
-      res.end();
-      return;
-    }
-    const half = Math.floor(bytes.length / 2);
-    await writePieces(bytes.subarray(0, half));
-    if (plan.mode === 'cut') {
-      // Let the first half reach the client, then cut the connection without ending the body.
-      await sleep(Math.max(plan.delayMs, 20));
-      req.socket.destroy();
-      return;
-    }
-    await sleep(plan.stallMs);
-    await writePieces(bytes.subarray(half));
-    res.end();
-  } catch {
-    // The client went away.
-    if (!res.destroyed) res.destroy();
-  }
-}
 
 /**
  * Starts the mock provider.
@@ -327,20 +123,7 @@ export async function startMockProvider(options = {}) {
       if (!extra.cors) withoutCors(res);
       pathname = extra.path;
 
-      if (method === 'OPTIONS') {
-        const requested = String(req.headers['access-control-request-headers'] ?? '')
-          .split(',')
-          .map((name) => name.trim().toLowerCase())
-          .filter((name) => name !== '' && !ALLOWED_HEADERS.includes(name));
-        res.writeHead(204, {
-          ...CORS_HEADERS,
-          'access-control-allow-methods': 'GET, POST, OPTIONS',
-          'access-control-allow-headers': [...ALLOWED_HEADERS, ...requested].join(', '),
-          'access-control-max-age': '600',
-        });
-        res.end();
-        return;
-      }
+      if (method === 'OPTIONS') return sendPreflight(req, res);
 
       if (pathname === '/v1/models' && method === 'GET') {
         const names = await recordingNames(streamsDir);
@@ -353,89 +136,10 @@ export async function startMockProvider(options = {}) {
       // Every API style replays the same way; the test picks a recording of the matching style.
       const streamingPaths = ['/v1/chat/completions', '/v1/responses', '/v1/messages'];
       if (streamingPaths.includes(pathname) && method === 'POST') {
-        if (!bodyIsJson || !body || typeof body !== 'object') {
-          return sendCorsJson(res, 400, {
-            error: {
-              message: 'The request body is not a JSON object.',
-              type: 'invalid_request_error',
-              param: null,
-              code: 'invalid_request_error',
-            },
-          });
-        }
-        const rawModel = /** @type {{ model?: unknown }} */ (body).model;
-        const model = typeof rawModel === 'string' ? rawModel : '';
-        const bench = parseBenchModel(model);
-        if (bench) {
-          const frames = buildStreamPlan({ ...bench, tpe: 1, burst: 1 }).frames;
-          const rate = bench.rate;
-          /** @type {MockPlan} */
-          const benchPlan = {
-            kind: 'replay',
-            name: model,
-            delayMs: 0,
-            rate,
-            mode: 'full',
-            stallMs: 0,
-          };
-          return await replay(req, res, Buffer.from(frames.join(''), 'utf8'), benchPlan);
-        }
-        if (await streamScripted(res, model, body)) return;
-        const echo = parseEchoModel(model);
-        if (echo) {
-          const delayMs = echo.delayMs ?? defaultDelayMs;
-          /** @type {Extract<MockPlan, { kind: 'replay' }>} */
-          const plan = { kind: 'replay', name: 'echo', delayMs, rate: 0, mode: 'full', stallMs: 0 };
-          return await replay(req, res, echoStream(body), plan);
-        }
-        const plan = parseMockModel(
-          model,
-          new Set([...(await recordingNames(streamsDir)), ...Object.keys(SYNTHETIC)]),
+        return await handleStreamRequest(req, res, body, bodyIsJson, {
+          streamsDir,
           defaultDelayMs,
-        );
-        if (!plan) {
-          return sendCorsJson(res, 404, {
-            error: {
-              message: `The model \`${model}\` does not exist`,
-              type: 'invalid_request_error',
-              code: 'model_not_found',
-            },
-          });
-        }
-        if (plan.kind === 'http') {
-          /** @type {Record<string, string>} */
-          const extra = plan.status === 429 ? { 'retry-after': '1' } : {};
-          if (plan.text) {
-            const message = `Upstream says no (${plan.status})`;
-            res.writeHead(plan.status, {
-              ...CORS_HEADERS,
-              ...extra,
-              'content-type': 'text/plain',
-              'content-length': String(Buffer.byteLength(message)),
-            });
-            res.end(message);
-            return;
-          }
-          const error =
-            plan.status === 401
-              ? {
-                  message: 'Authentication Fails, Your api key: ****abcd is invalid',
-                  type: 'authentication_error',
-                  param: null,
-                  code: 'invalid_request_error',
-                }
-              : {
-                  message: `Mock provider error ${plan.status}`,
-                  type: errorType(plan.status),
-                  param: null,
-                  code: errorType(plan.status),
-                };
-          return sendCorsJson(res, plan.status, { error }, extra);
-        }
-        const bytes = Object.hasOwn(SYNTHETIC, plan.name)
-          ? SYNTHETIC[plan.name]()
-          : await readFile(path.join(streamsDir, `${plan.name}.sse`));
-        return await replay(req, res, bytes, plan);
+        });
       }
 
       return sendCorsJson(res, 404, {
