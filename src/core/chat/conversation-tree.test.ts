@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAssistantMessage } from '../stream/assistant-message';
 import type { ChatMessage } from './chat-message';
@@ -45,6 +46,34 @@ describe('visiblePath', () => {
 
   it('falls back to the newest version when a choice no longer exists', () => {
     expect(visibleMessages(tree, { root: 'gone' }).map((m) => m.id)).toEqual(['q1b', 'a3']);
+  });
+
+  it('orders versions by creation time, then id, whatever order the messages come in', () => {
+    // Continue on an older version saves it again, so the store can return it after a newer one;
+    // a tie in creation time (same millisecond) is broken by id.
+    const versions = [reply('b', 'q', 5), reply('a', 'q', 5), reply('c', 'q', 2)];
+    const q = user('q', null, 1);
+    for (const messages of [
+      [q, ...versions],
+      [...versions].reverse().concat(q),
+      [versions[1]!, q, versions[2]!, versions[0]!],
+    ]) {
+      const path = visiblePath(messages);
+      expect(path.map((e) => e.message.id)).toEqual(['q', 'b']);
+      expect(path[1]).toMatchObject({ versionIds: ['c', 'a', 'b'], versionIndex: 2 });
+    }
+  });
+
+  it('gives the same path for any order of the same messages', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(tree, { minLength: tree.length, maxLength: tree.length }),
+        fc.constantFrom({}, { root: 'q1', q1: 'a1' }, { root: 'q1', q1: 'a1b' }),
+        (shuffled, choices) => {
+          expect(visiblePath(shuffled, choices)).toEqual(visiblePath(tree, choices));
+        },
+      ),
+    );
   });
 
   it('is empty for an empty conversation', () => {
