@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAssistantMessage } from '../stream/assistant-message';
 import type { ChatMessage } from './chat-message';
-import { chooseVersion, isSameChoices, visibleMessages, visiblePath } from './conversation-tree';
+import {
+  chooseVersion,
+  isSameChoices,
+  visibleMessages,
+  visiblePath,
+  type VersionChoices,
+} from './conversation-tree';
 
 const user = (id: string, parentId: string | null, createdAt: number): ChatMessage => ({
   id,
@@ -68,7 +74,7 @@ describe('visiblePath', () => {
     fc.assert(
       fc.property(
         fc.shuffledSubarray(tree, { minLength: tree.length, maxLength: tree.length }),
-        fc.constantFrom({}, { root: 'q1', q1: 'a1' }, { root: 'q1', q1: 'a1b' }),
+        fc.constantFrom<VersionChoices>({}, { root: 'q1', q1: 'a1' }, { root: 'q1', q1: 'a1b' }),
         (shuffled, choices) => {
           expect(visiblePath(shuffled, choices)).toEqual(visiblePath(tree, choices));
         },

@@ -48,14 +48,12 @@ describe('packTranscript and unpackTranscript at the 5 MiB edge', () => {
   it('counts UTF-8 bytes, not UTF-16 code units', () => {
     // 'é' is 1 code unit and 2 bytes: half as many characters reach the same byte count.
     const overhead = JSON.stringify({ v: 1, t: '', m: [{ role: 'user', content: '' }] }).length;
-    const fits: SharedTranscript = {
-      title: '',
-      messages: [{ role: 'user', content: 'é'.repeat((MAX_DECOMPRESSED_BYTES - overhead) / 2) }],
-    };
+    const content = 'é'.repeat((MAX_DECOMPRESSED_BYTES - overhead) / 2);
+    const fits: SharedTranscript = { title: '', messages: [{ role: 'user', content }] };
     expect(unpackTranscript(packTranscript(fits))).toEqual(fits);
     const over: SharedTranscript = {
       title: '',
-      messages: [{ role: 'user', content: `${fits.messages[0]?.content ?? ''}é` }],
+      messages: [{ role: 'user', content: `${content}é` }],
     };
     expect(() => packTranscript(over)).toThrow(ShareLinkEncodeError);
   });
