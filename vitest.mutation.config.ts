@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['src/core/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    // Instrumented code runs slower, and the machine may be busy: a generous limit.
+    testTimeout: 120_000,
   },
 });
