@@ -82,6 +82,11 @@ describe('visiblePath', () => {
     );
   });
 
+  it('ends at a message whose id repeats, as in a damaged import', () => {
+    const looped = [user('x', null, 1), reply('x', 'x', 2)];
+    expect(visibleMessages(looped).map((m) => m.role)).toEqual(['user']);
+  });
+
   it('is empty for an empty conversation', () => {
     expect(visiblePath([])).toEqual([]);
   });
@@ -92,6 +97,16 @@ describe('chooseVersion', () => {
     const choices = chooseVersion(tree, {}, 'q2');
     expect(visibleMessages(tree, choices).map((m) => m.id)).toEqual(['q1', 'a1b', 'q2']);
   });
+
+  it('keeps the choices at forks off the path', () => {
+    expect(chooseVersion(tree, { q1: 'a1', other: 'x' }, 'a3')).toEqual({
+      q1: 'a1',
+      other: 'x',
+      root: 'q1b',
+      q1b: 'a3',
+    });
+    expect(chooseVersion(tree, { root: 'q1' }, 'gone')).toEqual({ root: 'q1' });
+  });
 });
 
 describe('isSameChoices', () => {
@@ -100,5 +115,7 @@ describe('isSameChoices', () => {
     expect(isSameChoices({ root: 'a' }, { root: 'b' })).toBe(false);
     expect(isSameChoices({ root: 'a' }, { root: 'a', a: 'b' })).toBe(false);
     expect(isSameChoices({ root: 'a', a: 'b' }, { root: 'a' })).toBe(false);
+    expect(isSameChoices({ root: 'a', a: 'b' }, { root: 'a', a: 'c' })).toBe(false);
+    expect(isSameChoices({}, {})).toBe(true);
   });
 });

@@ -59,6 +59,7 @@ export function visiblePath(
   const seen = new Set<string>();
   for (;;) {
     const siblings = children.get(key);
+    // Stryker disable next-line ConditionalExpression: childrenByParent holds no empty list.
     if (siblings === undefined || siblings.length === 0) return path;
     const chosen = siblings.find((m) => m.id === choices[key]) ?? siblings[siblings.length - 1];
     if (chosen === undefined || seen.has(chosen.id)) return path;
@@ -82,6 +83,7 @@ export function chooseVersion(
   while (current !== undefined && !seen.has(current.id)) {
     seen.add(current.id);
     next[parentKey(current)] = current.id;
+    // Stryker disable next-line ConditionalExpression: no message has the id null either.
     current = current.parentId === null ? undefined : byId.get(current.parentId);
   }
   return next;
