@@ -26,6 +26,8 @@ export default {
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   concurrency: 1,
   timeoutMS: 20_000,
+  // The first run of every core test with coverage takes minutes on a busy 2-core machine.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'html', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },

@@ -10,5 +10,7 @@ export default defineConfig({
     environment: 'node',
     // Instrumented code runs slower, and the machine may be busy: a generous limit.
     testTimeout: 120_000,
+    // Tests skip their time limits in instrumented code.
+    env: { MUTATION_RUN: '1' },
   },
 });
