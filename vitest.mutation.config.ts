@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['src/core/**/*.test.ts'],
+    // MUTATION_TESTS narrows a quick run of one area to its own tests (a lower bound on its score).
+    include: [process.env.MUTATION_TESTS ?? 'src/core/**/*.test.ts'],
     environment: 'node',
     // Instrumented code runs slower, and the machine may be busy: a generous limit.
     testTimeout: 120_000,
