@@ -55,6 +55,8 @@ describe('isSameCopy', () => {
     expect(isSameCopy(meta(['a']), meta({ 0: 'a' }))).toBe(false);
     expect(isSameCopy(meta({ 0: 'a' }), meta(['a']))).toBe(false);
     expect(isSameCopy(meta('a'), meta({}))).toBe(false);
+    expect(isSameCopy(meta(5), meta({}))).toBe(false);
+    expect(isSameCopy(meta({}), meta(5))).toBe(false);
     expect(isSameCopy(meta({}), meta('a'))).toBe(false);
     expect(isSameCopy(meta([]), meta([]))).toBe(true);
     expect(isSameCopy(meta(Number.NaN), meta(Number.NaN))).toBe(true);
