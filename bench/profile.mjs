@@ -22,8 +22,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer } from '../server/start.mjs';
-import { launchOptions, measureRun, VIEWPORT } from './measure.mjs';
-import { WORKLOADS } from './run-bench.mjs';
+import { launchOptions, VIEWPORT } from './launch.mjs';
+import { measureRun } from './measure-run.mjs';
+import { WORKLOADS } from './workloads.mjs';
 import { startSynthServer } from './synth-server.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -9,7 +9,7 @@
  *   npm run bench:hostile               # build bench/dist/hostile, then measure
  *   npm run bench:hostile -- --no-build # reuse the last build
  *
- * Browser and launch flags: those of `npm run bench` (`measure.mjs`).
+ * Browser and launch flags: those of `npm run bench` (`launch.mjs`).
  */
 /* global window -- these callbacks run in the page */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer } from '../server/start.mjs';
-import { launchOptions, VIEWPORT } from './measure.mjs';
+import { launchOptions, VIEWPORT } from './launch.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(REPO_ROOT, 'bench', 'dist', 'hostile');

@@ -1,7 +1,7 @@
 /**
  * A deterministic local SSE server for the streaming benchmark. It answers OpenAI-style
  * `POST /v1/chat/completions` requests whose `model` encodes the workload, e.g.
- * `bench:r=25000,a=4000,rate=3000,tpe=1,burst=1,seed=1` (see `synth-text.mjs`):
+ * `bench:r=25000,a=4000,rate=3000,tpe=1,burst=1,seed=1` (see `workload-model.mjs`):
  * `reasoning_content` deltas, then `content` deltas, a finish chunk, a usage chunk, `data: [DONE]`.
  *
  * Pacing is drift-free: write group `g` (of `burst` events of `tpe` tokens) is due at
@@ -18,13 +18,14 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { readText } from '../server/read-body.mjs';
 import { sendJson } from '../server/send-json.mjs';
-import { buildStreamPlan, parseModel } from './synth-text.mjs';
+import { buildStreamPlan } from './stream-plan.mjs';
+import { parseModel } from './workload-model.mjs';
 
 /**
  * What the server knows about one stream.
  * @typedef {object} StreamRecord
  * @property {string} model The requested model name.
- * @property {import('./synth-text.mjs').WorkloadParams} params
+ * @property {import('./workload-model.mjs').WorkloadParams} params
  * @property {number} requestAt Epoch ms (sub-ms precision) when the request arrived.
  * @property {number} firstByteAt Epoch ms of the first body write; `NaN` before it.
  * @property {number} lastByteAt Epoch ms of the last body write; `NaN` before it.
@@ -69,7 +70,7 @@ function sendCorsJson(res, status, body) {
 /**
  * Streams a plan to a response with drift-free pacing.
  * @param {http.ServerResponse} res
- * @param {import('./synth-text.mjs').StreamPlan} plan
+ * @param {import('./stream-plan.mjs').StreamPlan} plan
  * @param {StreamRecord} record
  */
 async function stream(res, plan, record) {

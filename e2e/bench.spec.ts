@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { measureRun, NUMERIC_METRICS, type RunMetrics } from '../bench/measure.mjs';
+import { measureRun } from '../bench/measure-run.mjs';
+import type { RunMetrics } from '../bench/run-metrics.mjs';
+import { NUMERIC_METRICS } from '../bench/summarize.mjs';
+import { buildHistory, HISTORY_CONVERSATION_ID } from '../bench/synth-history.mjs';
 import { startSynthServer, type RunningSynthServer } from '../bench/synth-server.mjs';
 
 /**
@@ -38,6 +41,7 @@ test('the benchmark harness measures a streamed reply', async ({ page, baseURL }
   expect(metrics.eventsReceived).toBe(metrics.eventsExpected);
   expect(metrics.probesTimed).toBeGreaterThan(10);
   expect(metrics.probesMissing).toBe(0);
+  expect(metrics.typedInto).toBe('composer');
   expect(metrics.renderedReasoningChars).toBeGreaterThan(500);
   expect(metrics.renderedAnswerChars).toBeGreaterThan(300);
 
@@ -56,4 +60,32 @@ test('the benchmark harness measures a streamed reply', async ({ page, baseURL }
   expect(metrics.byteToPaintP50Ms).toBeLessThan(2000);
   expect(metrics.heapMB).toBeGreaterThan(0);
   expect(metrics.nodes).toBeGreaterThan(50);
+});
+
+test('the benchmark gives the app its history through the JSON import', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(30_000);
+  const params = { r: 60, a: 60, rate: 400, tpe: 1, burst: 1, seed: 2 };
+  const metrics: RunMetrics = await measureRun(page, {
+    url: `${baseURL}/`,
+    kind: 'app',
+    synthUrl: synth.url,
+    params,
+    panel: 'open',
+    history: 2,
+    keystrokes: 0,
+    settleMs: 100,
+  });
+
+  expect(metrics.status).toBe('done');
+  expect(metrics.complete).toBe(true);
+  expect(new URL(page.url()).searchParams.get('c')).toBe(HISTORY_CONVERSATION_ID);
+  const [first] = buildHistory(2, params.seed);
+  await expect(page.getByTestId('user-message').first()).toContainText(first.question);
+  await expect(page.getByTestId('assistant-message')).toHaveCount(3);
+  await expect(page.getByTestId('answer').first()).toContainText(
+    first.answer.split('\n')[0].slice(3),
+  );
 });

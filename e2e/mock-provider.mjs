@@ -7,7 +7,7 @@
  *   - `<name>~<ms>`        the same with `<ms>` milliseconds after each event (a slow stream)
  *   - `<name>@<n>`         the same at `<n>` events per second, drift-free (event k is due k/n s after
  *                          the first; these recordings carry about one token per event)
- *   - `bench:r=…,a=…,rate=…` the benchmark's synthetic reply (`bench/synth-text.mjs`), one token per
+ *   - `bench:r=…,a=…,rate=…` the benchmark's synthetic reply (`bench/stream-plan.mjs`), one token per
  *                          event at `rate` tokens per second
  *   - `http-<status>`      that status with a provider-style JSON error body
  *   - `http-<status>-text` that status with a plain-text body

@@ -5,7 +5,8 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildStreamPlan, parseModel as parseBenchModel } from '../../bench/synth-text.mjs';
+import { buildStreamPlan } from '../../bench/stream-plan.mjs';
+import { parseModel as parseBenchModel } from '../../bench/workload-model.mjs';
 import { sendCorsJson } from './cors.mjs';
 import { parseMockModel, recordingNames } from './mock-model.mjs';
 import { sendProviderError } from './provider-error.mjs';

@@ -20,6 +20,15 @@ const SettledBlock = memo(function SettledBlock({
   return <MarkdownContent text={source} isFinished={isLast} />;
 });
 
+/**
+ * The settled blocks, in order. The splitter hands over a new array only when a block settles, so
+ * while the tail grows this renders nothing again: a frame reconciles the tail alone, not its
+ * siblings (hundreds of them in a long answer).
+ */
+const SettledBlocks = memo(function SettledBlocks({ blocks }: { blocks: readonly string[] }) {
+  return blocks.map((block, index) => <SettledBlock key={index} source={block} />);
+});
+
 /** The unfinished rest, with half-typed markup closed so it does not flash raw markers. */
 const Tail = memo(function Tail({ source }: { source: string }) {
   return <MarkdownContent text={repairTail(source)} />;
@@ -136,9 +145,7 @@ function StreamingBlocks({
   }
   return (
     <div className="markdown">
-      {split.settled.map((block, index) => (
-        <SettledBlock key={index} source={block} />
-      ))}
+      <SettledBlocks blocks={split.settled} />
       {isStreaming && liveTail === 'text' ? (
         <LineTail key="tail" tail={split.tail} openFence={split.openFence} />
       ) : isStreaming ? (

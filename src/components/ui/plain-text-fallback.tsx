@@ -18,22 +18,26 @@ export function PlainTextFallback({ text }: { text: string }) {
 
 /**
  * Renders `children` (formatted text); if rendering them throws, shows `text` itself with
- * {@link PlainTextFallback} instead and logs the error, so one bad text never takes the page down.
- * The fallback follows `text` as it changes; it tries formatting again when `resetKey` changes.
+ * {@link PlainTextFallback} instead (or what `fallback` renders, when given) and logs the error, so
+ * one bad text never takes the page down. The fallback follows `text` as it changes; it tries
+ * formatting again when `resetKey` changes.
  */
 export function FormattingBoundary({
   text,
+  fallback,
   resetKey,
   children,
 }: {
-  text: string;
+  text?: string;
+  /** Renders the fallback instead of `text` (for a text read only when it is needed). */
+  fallback?: () => ReactNode;
   resetKey?: string;
   children: ReactNode;
 }) {
   return (
     <ErrorBoundary
       resetKeys={[resetKey]}
-      fallbackRender={() => <PlainTextFallback text={text} />}
+      fallbackRender={fallback ?? (() => <PlainTextFallback text={text ?? ''} />)}
       onError={(error) => console.error('A text could not be formatted:', error)}
     >
       {children}

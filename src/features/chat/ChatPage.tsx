@@ -128,9 +128,10 @@ export function ChatPage(props: ChatPageProps) {
         {snapshot.messages.length > 0 && (
           <button
             type="button"
-            onClick={() =>
-              onShare({ conversationId: snapshot.conversationId, messages: snapshot.messages })
-            }
+            onClick={() => {
+              const { conversationId: current, messages } = session.getSnapshot();
+              onShare({ conversationId: current, messages });
+            }}
             className="mr-4 mt-2.5 shrink-0 rounded-lg border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
             Share
@@ -140,6 +141,7 @@ export function ChatPage(props: ChatPageProps) {
       <MessageList
         path={snapshot.path}
         isStreaming={snapshot.isStreaming}
+        messageSource={session.messageSource}
         actions={actions}
         reasoningPolicy={props.reasoningPolicy}
         empty={empty}

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { AssistantMessage } from '../../core/chat/chat-message';
 import type { PathEntry } from '../../core/chat/conversation-tree';
 import type { ReasoningPanelPolicy } from '../../core/chat/reasoning-panel-policy';
 import { ScrollHoldContext } from '../../lib/scroll-hold';
@@ -6,14 +7,18 @@ import { useFollowBottom } from '../../lib/use-follow-bottom';
 import { AssistantMessageView } from './AssistantMessageView';
 import { MessageBoundary } from './MessageBoundary';
 import type { MessageActions } from './message-actions';
+import type { MessageSource } from './message-source';
 import { UserMessageView } from './UserMessageView';
 
 /** Distance from the bottom, in px, within which the list keeps following new text. */
 const FOLLOW_THRESHOLD_PX = 48;
 
 interface MessageListProps {
+  /** The visible messages: their ids, versions and statuses (their text is read from sources). */
   path: readonly PathEntry[];
   isStreaming: boolean;
+  /** The newest version of a message, and its changes (see `ChatSession.messageSource`). */
+  messageSource: (id: string) => MessageSource;
   actions: MessageActions;
   reasoningPolicy: ReasoningPanelPolicy;
   /** Shown when there are no messages. */
@@ -26,11 +31,13 @@ interface MessageListProps {
  * The scrolling conversation. While a reply streams it follows new text only when the reader is at
  * the bottom; a reader who scrolled up stays where they are and gets a "Jump to latest" button.
  * Sending a message scrolls to it. Opening or folding a Thinking panel (its header, or Alt+R) holds
- * that panel's header in view (the rules are in `use-follow-bottom.ts`).
+ * that panel's header in view (the rules are in `use-follow-bottom.ts`). It renders again only when
+ * the path's structure changes: the frames of a streaming reply reach the views that follow it.
  */
 export function MessageList({
   path,
   isStreaming,
+  messageSource,
   actions,
   reasoningPolicy,
   empty,
@@ -73,7 +80,7 @@ export function MessageList({
             {path.length === 0
               ? empty
               : path.map(({ message, versionIds, versionIndex }) => (
-                  <MessageBoundary key={message.id} message={message}>
+                  <MessageBoundary key={message.id} source={messageSource(message.id)}>
                     {message.role === 'user' ? (
                       <UserMessageView
                         message={message}
@@ -84,7 +91,8 @@ export function MessageList({
                       />
                     ) : (
                       <AssistantMessageView
-                        message={message}
+                        // An id keeps its role: this source gives assistant messages only.
+                        source={messageSource(message.id) as MessageSource<AssistantMessage>}
                         versionIds={stableIds(message.id, versionIds)}
                         versionIndex={versionIndex}
                         actions={actions}
@@ -127,9 +135,9 @@ function headerAtReader(scroller: HTMLElement): HTMLElement | undefined {
 }
 
 /**
- * The visible path is rebuilt on every frame while a reply streams, with new `versionIds` arrays;
- * handing memoized messages the previous array while its ids are the same keeps every settled
- * message from re-rendering each frame.
+ * The visible path is rebuilt at every change of structure, with new `versionIds` arrays; handing
+ * memoized messages the previous array while its ids are the same keeps every other message from
+ * rendering again.
  */
 function useStableVersionIds(): (messageId: string, ids: readonly string[]) => readonly string[] {
   const cache = useRef(new Map<string, readonly string[]>());

@@ -2,6 +2,7 @@ import type { ChatMessage } from '../../core/chat/chat-message';
 import { AssistantMessageView } from './AssistantMessageView';
 import { MessageBoundary } from './MessageBoundary';
 import type { MessageActions } from './message-actions';
+import { staticMessageSource } from './message-source';
 import { UserMessageView } from './UserMessageView';
 
 const noop = () => undefined;
@@ -20,7 +21,7 @@ export function ReadOnlyMessages({ messages }: { messages: readonly ChatMessage[
   return (
     <div className="mx-auto flex w-full max-w-chat flex-col gap-6 px-4 py-6">
       {messages.map((message) => (
-        <MessageBoundary key={message.id} message={message}>
+        <MessageBoundary key={message.id} source={staticMessageSource(message)}>
           {message.role === 'user' ? (
             <UserMessageView
               message={message}

@@ -2,7 +2,8 @@
  * A conversation's live state outside React (read through `useSyncExternalStore`, see
  * `use-chat-session.ts`): its messages, every version, and the reply streaming into it. It composes
  * `mergeSaved` (saves coming back from storage), `RequestRunner` (the streaming reply, its
- * `StallWatchdog` and frame-throttled publishing), `LiveReplySaver` and `requestHistory`.
+ * `StallWatchdog` and frame-throttled publishing), `LiveReplySaver`, `requestHistory` and
+ * `SessionPublisher` (what the views follow).
  */
 import type { AssistantMessage, ChatMessage, UserMessage } from '../../core/chat/chat-message';
 import {
@@ -24,24 +25,17 @@ import type { HistoryTarget } from '../../core/requests/request-messages';
 import type { ContinuedTexts } from '../../core/stream/join-continuation';
 import type { ProviderSettings } from '../../providers/provider-presets';
 import type { ChatSessionDeps } from './chat-session-deps';
-import { chatSnapshot, type ChatSnapshot } from './chat-snapshot';
 import { LiveReplySaver } from './live-reply-saver';
 import { requestHistory } from './request-history';
 import { RequestRunner } from './request-runner';
+import { SessionPublisher } from './session-publisher';
 
 /** One conversation and at most one reply streaming into it. */
 export class ChatSession {
   private conversationId: string | undefined;
   private all: readonly ChatMessage[] = [];
   private choices: VersionChoices = {};
-  private snapshot: ChatSnapshot = chatSnapshot({
-    conversationId: undefined,
-    all: [],
-    choices: {},
-    isStreaming: false,
-    systemPrompt: '',
-  });
-  private readonly listeners = new Set<() => void>();
+  private readonly publisher = new SessionPublisher();
   private systemPrompt = '';
   /** The messages the snapshot was made of (a save may have raised a revision since). */
   private rendered: readonly ChatMessage[] = [];
@@ -70,14 +64,16 @@ export class ChatSession {
     });
   }
 
-  /** For `useSyncExternalStore`. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** For `useSyncExternalStore`. */
-  getSnapshot = (): ChatSnapshot => this.snapshot;
+  /** See {@link SessionPublisher.subscribe}. */
+  subscribe = this.publisher.subscribe;
+  /** See {@link SessionPublisher.getSnapshot}. */
+  getSnapshot = this.publisher.getSnapshot;
+  /** See {@link SessionPublisher.subscribeStructure}. */
+  subscribeStructure = this.publisher.subscribeStructure;
+  /** See {@link SessionPublisher.getStructure}. */
+  getStructure = this.publisher.getStructure;
+  /** See {@link SessionPublisher.messageSource}. */
+  messageSource = this.publisher.messageSource;
 
   /**
    * Shows a conversation as saved (on open, or when any tab, this one included, changed it), merged
@@ -124,15 +120,15 @@ export class ChatSession {
    * Does nothing while another reply is streaming or when `content` is blank.
    */
   async send(content: string, settings: ProviderSettings): Promise<void> {
-    if (this.snapshot.isStreaming || content.trim() === '') return;
-    const parent = this.snapshot.messages.at(-1);
+    if (this.getSnapshot().isStreaming || content.trim() === '') return;
+    const parent = this.getSnapshot().messages.at(-1);
     await this.ask(content, parent?.id ?? null, settings);
   }
 
   /** Sends an edited version of a user message as a new branch; the old branch stays reachable. */
   async edit(userId: string, content: string, settings: ProviderSettings): Promise<void> {
     const original = this.all.find((m) => m.id === userId);
-    if (this.snapshot.isStreaming || original === undefined || content.trim() === '') return;
+    if (this.getSnapshot().isStreaming || original === undefined || content.trim() === '') return;
     await this.ask(content, original.parentId, settings);
   }
 
@@ -144,14 +140,14 @@ export class ChatSession {
     if (this.runner.live?.id === assistantId) this.stop();
     const reply = this.all.find((m) => m.id === assistantId);
     const question = this.all.find((m) => m.id === reply?.parentId);
-    if (this.snapshot.isStreaming || question?.role !== 'user') return;
+    if (this.getSnapshot().isStreaming || question?.role !== 'user') return;
     await this.reply(question, settings);
   }
 
   /** Continues an answer cut off at max tokens, appending to the same message. */
   async continueReply(assistantId: string, settings: ProviderSettings): Promise<void> {
     const reply = this.all.find((m) => m.id === assistantId);
-    if (this.snapshot.isStreaming || reply?.role !== 'assistant') return;
+    if (this.getSnapshot().isStreaming || reply?.role !== 'assistant') return;
     // Cut off while still thinking, there is no answer to continue: ask again instead.
     if (reply.state.answer === '') return this.regenerate(assistantId, settings);
     const messages = requestHistory(this.all, this.choices, reply.id, this.target(settings), true);
@@ -187,7 +183,7 @@ export class ChatSession {
 
   /** Opens or folds every thinking panel of the visible conversation. */
   setAllReasoningOpen(isOpen: boolean): void {
-    for (const message of this.snapshot.messages) {
+    for (const message of this.getSnapshot().messages) {
       if (message.role === 'assistant') this.updateMessage(message.id, { isReasoningOpen: isOpen });
     }
   }
@@ -284,13 +280,12 @@ export class ChatSession {
 
   private render(isStreamingNow = this.runner.isStreaming()): void {
     this.rendered = this.all;
-    this.snapshot = chatSnapshot({
+    this.publisher.publish({
       conversationId: this.conversationId,
       all: this.all,
       choices: this.choices,
       isStreaming: isStreamingNow,
       systemPrompt: this.systemPrompt,
     });
-    for (const listener of this.listeners) listener();
   }
 }

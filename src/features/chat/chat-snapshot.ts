@@ -36,3 +36,40 @@ export function chatSnapshot({ all, choices, ...rest }: ChatSnapshotInput): Chat
   const path = visiblePath(all, choices);
   return { ...rest, path, messages: path.map((entry) => entry.message) };
 }
+
+/**
+ * Whether `next` shows the same structure as `previous`: the same conversation, streaming flag,
+ * system prompt and visible messages with the same versions, where an assistant message counts as
+ * the same while only its content changed within one status (the frames of a streaming reply).
+ * Views of the list render again only for a new structure; each message's content is followed
+ * through its own source (`MessageHub`).
+ */
+export function isSameStructure(previous: ChatSnapshot, next: ChatSnapshot): boolean {
+  if (
+    previous.conversationId !== next.conversationId ||
+    previous.isStreaming !== next.isStreaming ||
+    previous.systemPrompt !== next.systemPrompt ||
+    previous.path.length !== next.path.length
+  ) {
+    return false;
+  }
+  return next.path.every((entry, index) => {
+    const before = previous.path[index]!;
+    return (
+      isSameMessageShape(before.message, entry.message) &&
+      before.versionIndex === entry.versionIndex &&
+      before.versionIds.length === entry.versionIds.length &&
+      before.versionIds.every((id, i) => id === entry.versionIds[i])
+    );
+  });
+}
+
+function isSameMessageShape(before: ChatMessage, after: ChatMessage): boolean {
+  if (before === after) return true;
+  return (
+    before.id === after.id &&
+    before.role === 'assistant' &&
+    after.role === 'assistant' &&
+    before.state.status === after.state.status
+  );
+}

@@ -65,6 +65,9 @@ export function isFixedInSettings(state: AssistantMessageState): boolean {
   );
 }
 
+/** How often, in ms, token counts and speed of a streaming reply are shown again (4 Hz). */
+export const STATS_REFRESH_MS = 250;
+
 /** Footer facts: token counts, time to first token and speed; `~` marks estimates. */
 export function statsSummary(stats: ReplyStats): string[] {
   const mark = stats.isEstimated ? '~' : '';

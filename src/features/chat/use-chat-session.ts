@@ -31,15 +31,16 @@ interface UseChatSessionOptions {
 /**
  * The React binding of a {@link ChatSession}: shows the conversation `conversationId` as saved,
  * follows changes other tabs make to it, marks replies whose page went away as interrupted, saves
- * a streaming reply when the page is hidden or closed, and re-renders at most once per animation
- * frame while a reply streams.
+ * a streaming reply when the page is hidden or closed. It renders again only when the structure
+ * changes (messages, versions, statuses: see `isSameStructure`); the frames of a streaming reply
+ * reach only the views that follow that message through `session.messageSource`.
  */
 export function useChatSession({ store, persistence, conversationId }: UseChatSessionOptions): {
   snapshot: ChatSnapshot;
   session: ChatSession;
 } {
   const [session] = useState(() => new ChatSession(browserDeps(persistence)));
-  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const snapshot = useSyncExternalStore(session.subscribeStructure, session.getStructure);
 
   // A page being closed, reloaded or hidden may never run the next timed save.
   useEffect(() => {
