@@ -13,6 +13,7 @@ export default defineConfig([
     'test-results',
     'playwright-report',
     'node_modules',
+    '.stryker-tmp',
   ]),
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -50,6 +50,13 @@ test.describe('errors keep what arrived and say what happened', () => {
     await chat.expectStatus('error');
     await expect(chat.composer).toHaveValue('');
     await expect(chat.composer).toBeFocused();
+    // The next message goes out and is answered; the failed reply stays above it.
+    await chat.chooseModel('openai-chat-text-vercel-ai');
+    await chat.send('Second');
+    await chat.expectStatus('done');
+    await expect(chat.userMessages).toHaveText(['First', 'Second']);
+    await expect(chat.reply(0).message).toHaveAttribute('data-status', 'error');
+    await expect(chat.last().answer).not.toHaveText('');
   });
 
   test('a reply cut off at max tokens while thinking says no answer came, reasoning open', async ({

@@ -35,8 +35,13 @@ test.describe('every provider family files reasoning and answer in the right pla
     const last = chat.last();
     await expect(last.toggle).toBeVisible();
     await last.toggle.click();
-    await expect(last.reasoning).not.toHaveText('');
-    await expect(last.answer).not.toContainText('thinking');
+    // The recording's thinking parts and text parts, each in its own place and only there.
+    await expect(last.reasoning).toContainText('Okay, the user is asking how to cross the street.');
+    await expect(last.reasoning).toContainText('a clear and concise response.');
+    await expect(last.reasoning).not.toContainText('By following these steps');
+    await expect(last.answer).toContainText('To cross the street safely, follow these steps');
+    await expect(last.answer).toContainText('you can ensure a safe crossing.');
+    await expect(last.answer).not.toContainText('Okay, the user');
   });
 
   test('<think> inside content (Together): reasoning in the panel, no tags in the answer', async ({

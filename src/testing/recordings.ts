@@ -19,10 +19,13 @@ import {
   type AssistantMessageState,
 } from '../core/stream/assistant-message';
 
-/** Absolute path of the recorded streams folder, `<repo>/../shared/streams`. */
-export const recordingsDir: string = fileURLToPath(
-  new URL('../../../shared/streams', import.meta.url),
-);
+/**
+ * Absolute path of the recorded streams folder, `<repo>/../shared/streams`, or
+ * `RUMINATE_STREAMS_DIR` when set (the mutation run tests a copy of the repository elsewhere).
+ */
+export const recordingsDir: string =
+  process.env.RUMINATE_STREAMS_DIR ??
+  fileURLToPath(new URL('../../../shared/streams', import.meta.url));
 
 /** The file names (not paths) of every `*.sse` recording, sorted. */
 export function listRecordings(): string[] {

@@ -303,6 +303,16 @@ describe('normalizeChatCompletionEvent', () => {
     ]);
   });
 
+  it('reads the finish reason of a choice that has no delta', () => {
+    // Some servers end with `{"choices":[{"index":0,"finish_reason":"stop"}]}` and no delta.
+    expect(normalize(chunk({ choices: [{ index: 0, finish_reason: 'length' }] }))).toEqual([
+      { type: 'finish', finishReason: 'length' },
+    ]);
+    expect(
+      normalize(chunk({ choices: [{ index: 0, delta: null, finish_reason: 'stop' }] })),
+    ).toEqual([{ type: 'finish', finishReason: 'stop' }]);
+  });
+
   it("reads Groq's x_groq usage when there is no top-level usage", () => {
     const event = chunk({ choices: [], x_groq: { id: 'req', usage: { total_tokens: 9 } } });
     expect(normalize(event)).toEqual([{ type: 'usage', usage: { totalTokens: 9 } }]);

@@ -1,7 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAssistantMessage } from '../stream/assistant-message';
 import type { ChatMessage } from './chat-message';
-import { chooseVersion, isSameChoices, visibleMessages, visiblePath } from './conversation-tree';
+import {
+  chooseVersion,
+  isSameChoices,
+  visibleMessages,
+  visiblePath,
+  type VersionChoices,
+} from './conversation-tree';
 
 const user = (id: string, parentId: string | null, createdAt: number): ChatMessage => ({
   id,
@@ -47,6 +54,39 @@ describe('visiblePath', () => {
     expect(visibleMessages(tree, { root: 'gone' }).map((m) => m.id)).toEqual(['q1b', 'a3']);
   });
 
+  it('orders versions by creation time, then id, whatever order the messages come in', () => {
+    // Continue on an older version saves it again, so the store can return it after a newer one;
+    // a tie in creation time (same millisecond) is broken by id.
+    const versions = [reply('b', 'q', 5), reply('a', 'q', 5), reply('c', 'q', 2)];
+    const q = user('q', null, 1);
+    for (const messages of [
+      [q, ...versions],
+      [...versions].reverse().concat(q),
+      [versions[1]!, q, versions[2]!, versions[0]!],
+    ]) {
+      const path = visiblePath(messages);
+      expect(path.map((e) => e.message.id)).toEqual(['q', 'b']);
+      expect(path[1]).toMatchObject({ versionIds: ['c', 'a', 'b'], versionIndex: 2 });
+    }
+  });
+
+  it('gives the same path for any order of the same messages', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(tree, { minLength: tree.length, maxLength: tree.length }),
+        fc.constantFrom<VersionChoices>({}, { root: 'q1', q1: 'a1' }, { root: 'q1', q1: 'a1b' }),
+        (shuffled, choices) => {
+          expect(visiblePath(shuffled, choices)).toEqual(visiblePath(tree, choices));
+        },
+      ),
+    );
+  });
+
+  it('ends at a message whose id repeats, as in a damaged import', () => {
+    const looped = [user('x', null, 1), reply('x', 'x', 2)];
+    expect(visibleMessages(looped).map((m) => m.role)).toEqual(['user']);
+  });
+
   it('is empty for an empty conversation', () => {
     expect(visiblePath([])).toEqual([]);
   });
@@ -57,6 +97,16 @@ describe('chooseVersion', () => {
     const choices = chooseVersion(tree, {}, 'q2');
     expect(visibleMessages(tree, choices).map((m) => m.id)).toEqual(['q1', 'a1b', 'q2']);
   });
+
+  it('keeps the choices at forks off the path', () => {
+    expect(chooseVersion(tree, { q1: 'a1', other: 'x' }, 'a3')).toEqual({
+      q1: 'a1',
+      other: 'x',
+      root: 'q1b',
+      q1b: 'a3',
+    });
+    expect(chooseVersion(tree, { root: 'q1' }, 'gone')).toEqual({ root: 'q1' });
+  });
 });
 
 describe('isSameChoices', () => {
@@ -65,5 +115,7 @@ describe('isSameChoices', () => {
     expect(isSameChoices({ root: 'a' }, { root: 'b' })).toBe(false);
     expect(isSameChoices({ root: 'a' }, { root: 'a', a: 'b' })).toBe(false);
     expect(isSameChoices({ root: 'a', a: 'b' }, { root: 'a' })).toBe(false);
+    expect(isSameChoices({ root: 'a', a: 'b' }, { root: 'a', a: 'c' })).toBe(false);
+    expect(isSameChoices({}, {})).toBe(true);
   });
 });

@@ -40,6 +40,7 @@ function childrenByParent(messages: readonly ChatMessage[]): Map<string, ChatMes
     else list.push(message);
   }
   for (const list of children.values()) {
+    // Stryker disable next-line EqualityOperator: ids are unique, so `<=` orders them the same.
     list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   }
   return children;
@@ -59,8 +60,10 @@ export function visiblePath(
   const seen = new Set<string>();
   for (;;) {
     const siblings = children.get(key);
+    // Stryker disable next-line ConditionalExpression: childrenByParent holds no empty list.
     if (siblings === undefined || siblings.length === 0) return path;
     const chosen = siblings.find((m) => m.id === choices[key]) ?? siblings[siblings.length - 1];
+    // Stryker disable next-line ConditionalExpression: siblings is not empty, so chosen is defined.
     if (chosen === undefined || seen.has(chosen.id)) return path;
     seen.add(chosen.id);
     const versionIds = siblings.map((m) => m.id);
@@ -82,6 +85,7 @@ export function chooseVersion(
   while (current !== undefined && !seen.has(current.id)) {
     seen.add(current.id);
     next[parentKey(current)] = current.id;
+    // Stryker disable next-line ConditionalExpression: no message has the id null either.
     current = current.parentId === null ? undefined : byId.get(current.parentId);
   }
   return next;

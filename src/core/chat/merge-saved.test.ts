@@ -91,4 +91,11 @@ describe('mergeSaved', () => {
     const opened = { ...local, revision: 4, isReasoningOpen: true };
     expect(mergeSaved(shown, [opened], live)[0]).toEqual({ ...opened, state: live.state });
   });
+
+  it('leaves the list alone when the live reply is not in it, or its id is a question', () => {
+    const local = [question];
+    const state = reply('No', 3, 'answering').state;
+    expect(mergeSaved(local, reloaded(local), { id: 'gone', state })).toBe(local);
+    expect(mergeSaved(local, reloaded(local), { id: question.id, state })).toBe(local);
+  });
 });

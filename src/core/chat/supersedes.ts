@@ -25,6 +25,7 @@ function hasSettled(message: ChatMessage): boolean {
 export function supersedes(incoming: ChatMessage, current: ChatMessage): boolean {
   const incomingRevision = incoming.revision ?? 0;
   const currentRevision = current.revision ?? 0;
+  // Stryker disable next-line EqualityOperator: `>=` is the same as `>` for revisions that differ.
   if (incomingRevision !== currentRevision) return incomingRevision > currentRevision;
   return !hasSettled(current) || hasSettled(incoming);
 }

@@ -126,4 +126,37 @@ describe('maskRequest', () => {
     const masked = maskRequest({ url: '', headers: { 'x-api-key': 'abc' }, body: {} });
     expect(masked.headers['x-api-key']).toBe('****');
   });
+
+  it('hides keys of 5 to 8 characters entirely and shows the last four of a 9-character key', () => {
+    // Showing four characters of a short key would give most of it away.
+    const mask = (key: string) =>
+      maskRequest({ url: '', headers: { Authorization: `Bearer ${key}` }, body: {} }).headers
+        .Authorization;
+    expect(mask('12345')).toBe('Bearer ****');
+    expect(mask('12345678')).toBe('Bearer ****');
+    expect(mask('123456789')).toBe('Bearer ****6789');
+  });
+
+  it('masks every secret header whatever its case, and keeps the others', () => {
+    const masked = maskRequest({
+      url: 'https://example.test/v1',
+      headers: {
+        'API-Key': 'azure-key-abcdefgh',
+        'X-Api-Key': 'anthropic-key-1234',
+        'Content-Type': 'application/json',
+        'anthropic-version': '2023-06-01',
+      },
+      body: { model: 'm' },
+    });
+    expect(masked).toEqual({
+      url: 'https://example.test/v1',
+      headers: {
+        'API-Key': '****efgh',
+        'X-Api-Key': '****1234',
+        'Content-Type': 'application/json',
+        'anthropic-version': '2023-06-01',
+      },
+      body: { model: 'm' },
+    });
+  });
 });

@@ -180,3 +180,58 @@ describe('Think rules', () => {
     expect(buildReplyRequest(input(target)).body).not.toHaveProperty('chat_template_kwargs');
   });
 });
+
+describe('thinkRuleFor: which rule a provider, base URL and model fall under', () => {
+  const VLLM = 'vLLM, SGLang and llama.cpp serving Qwen3 or GLM 4.5+';
+  it.each<[Partial<ReplyRequestInput>, string | undefined]>([
+    // Hosts are matched on the host alone, whatever the case, spaces and path.
+    [
+      { baseUrl: '  HTTPS://API.MOONSHOT.CN/v1 ', model: 'kimi-k2.5' },
+      'Kimi (Moonshot), K2.5 and later',
+    ],
+    [{ baseUrl: 'https://platform.moonshot.ai.example.test/v1', model: 'kimi-k2.5' }, undefined],
+    [{ baseUrl: 'https://notmoonshot.ai/v1', model: 'kimi-k2.5' }, undefined],
+    [{ baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3' }, 'Ollama (OpenAI-compatible /v1)'],
+    [{ baseUrl: 'http://127.0.0.1:114340/v1', model: 'llama3' }, undefined],
+    // A local server of unknown kind serving a hybrid model.
+    [{ baseUrl: 'http://localhost:8000/v1', model: 'GLM4.5-Air' }, VLLM],
+    [{ baseUrl: 'http://localhost/v1', model: 'glm5' }, VLLM],
+    [{ baseUrl: 'http://[::1]:8080/v1', model: 'qwen3-8b' }, VLLM],
+    [{ baseUrl: 'http://0.0.0.0:8080/v1', model: 'qwen3-8b' }, VLLM],
+    [{ baseUrl: 'http://localhost.example.test/v1', model: 'qwen3-8b' }, undefined],
+    [{ baseUrl: 'http://my127.0.0.1:8080/v1', model: 'qwen3-8b' }, undefined],
+    [{ baseUrl: 'http://127.0.0.1:12345/v1', model: 'qwen3-8b' }, VLLM],
+    [{ baseUrl: 'http://127.0.0.1:1234/v1', model: 'qwen3-8b' }, undefined],
+    [{ baseUrl: 'http://localhost:8000/v1', model: 'glm4' }, undefined],
+    [{ baseUrl: 'http://localhost:8000/v1', model: 'Qwen3-Instruct' }, undefined],
+    [
+      { family: 'openrouter', baseUrl: 'http://localhost:8000/v1', model: 'qwen3' },
+      'OpenRouter (any model)',
+    ],
+    // Families: a model name alone does not pick another family's rule.
+    [{ family: 'generic', model: 'claude-sonnet-4-5' }, undefined],
+    [{ family: 'anthropic', model: 'claude-sonnet-4-5' }, 'Anthropic, Claude 3.7 and later'],
+    [{ family: 'generic', model: 'gemini-2.5-flash' }, undefined],
+    [{ family: 'gemini', model: 'gemini-2.5-flash' }, 'Gemini 2.5 Flash and Flash-Lite'],
+  ])('%j → %s', (target, provider) => {
+    expect(thinkRuleFor(input(target))?.provider).toBe(provider);
+  });
+
+  it('keeps other reasoning fields of OpenRouter when thinking is on', () => {
+    const body: Record<string, unknown> = { reasoning: { effort: 'high' } };
+    thinkRuleFor(input({ family: 'openrouter' }))?.apply(body, true);
+    expect(body).toEqual({ reasoning: { effort: 'high', enabled: true } });
+    const plain: Record<string, unknown> = { reasoning: 'high' };
+    thinkRuleFor(input({ family: 'openrouter' }))?.apply(plain, true);
+    expect(plain).toEqual({ reasoning: { enabled: true } });
+  });
+
+  it('keeps the effort of DeepSeek V4 with thinking on, and the thinking field of Claude', () => {
+    const deepseek: Record<string, unknown> = { reasoning_effort: 'high' };
+    thinkRuleFor(input({ family: 'deepseek', model: 'deepseek-v4' }))?.apply(deepseek, true);
+    expect(deepseek).toEqual({ reasoning_effort: 'high', thinking: { type: 'enabled' } });
+    const claude: Record<string, unknown> = { thinking: { type: 'enabled', budget_tokens: 2048 } };
+    thinkRuleFor(input({ family: 'anthropic', model: 'claude-opus-4-1' }))?.apply(claude, true);
+    expect(claude).toEqual({ thinking: { type: 'enabled', budget_tokens: 2048 } });
+  });
+});

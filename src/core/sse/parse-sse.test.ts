@@ -188,6 +188,19 @@ describe('createSseParser: comments and fields', () => {
 describe('createSseParser: extraEventFields', () => {
   const stream = 'data: {"choices":[]}\n\nerror: {"code":400,"message":"boom"}\n\ndata: [DONE]\n\n';
 
+  it('starts clean after end(): the unfinished line, data and event name are dropped', () => {
+    const events: SseEvent[] = [];
+    const parser = createSseParser((event) => events.push(event));
+    parser.feed(encoder.encode('event: old\ndata: a\ndata: b'));
+    parser.end();
+    parser.feed(encoder.encode('data: c\n\n'));
+    parser.feed(encoder.encode('data: d\n'));
+    parser.end();
+    parser.feed(encoder.encode('\n'));
+    parser.end();
+    expect(events).toEqual([{ data: 'c' }]);
+  });
+
   it("delivers llama.cpp's non-standard `error:` line as an `error` event", () => {
     expectEvents(
       stream,

@@ -59,6 +59,7 @@ export function createSseParser(
   const extraFields = new Set(options.extraEventFields ?? []);
 
   let isStreamStart = true;
+  // Stryker disable next-line BooleanLiteral: a line feed first in the stream ends a line with no data either way.
   let isAfterCr = false;
   let partialLine: string[] = [];
 
@@ -85,6 +86,7 @@ export function createSseParser(
       return;
     }
     const colon = line.indexOf(':');
+    // Stryker disable next-line ConditionalExpression: the empty field name is ignored below as well.
     if (colon === 0) return; // comment: keep-alives, `: OPENROUTER PROCESSING`, bare `:`
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
@@ -121,11 +123,13 @@ export function createSseParser(
       if (text.charCodeAt(start) === LF) start += 1;
     }
     const length = text.length;
+    // Stryker disable next-line EqualityOperator: charCodeAt(length) is NaN, not a line end.
     for (let i = start; i < length; i++) {
       const code = text.charCodeAt(i);
       if (code !== LF && code !== CR) continue;
       const piece = text.slice(start, i);
       let line = piece;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: joining no parts is a shortcut.
       if (partialLine.length > 0) {
         partialLine.push(piece);
         line = partialLine.join('');
@@ -141,6 +145,7 @@ export function createSseParser(
       }
       start = i + 1;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty part joins to nothing.
     if (start < length) partialLine.push(text.slice(start));
   }
 

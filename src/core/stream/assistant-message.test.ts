@@ -243,13 +243,18 @@ describe('applyStreamEvent: after the end', () => {
     expect(state.usage).toEqual({ promptTokens: 6, completionTokens: 2, totalTokens: 8 });
   });
 
-  it('keeps the first end time', () => {
-    const state = applyStreamEvent(
-      ended.done,
-      { type: 'provider-error', error: { message: 'x' } },
-      9,
-    );
-    expect(state.timing.endedAt).toBe(ended.done.timing.endedAt);
+  it('records a provider error that arrives after the message ended, keeping text and first end time', () => {
+    // OpenRouter can send an error chunk after `finish_reason` and `[DONE]`.
+    const error = { type: 'provider-error', error: { message: 'x', code: '502' } } as const;
+    for (const before of [ended.done, ended.truncated, ended.stopped]) {
+      const state = applyStreamEvent(before, error, 9);
+      expect(state).toMatchObject({
+        status: 'error',
+        answer: 'a',
+        error: { kind: 'provider', message: 'x', code: '502' },
+      });
+      expect(state.timing.endedAt).toBe(before.timing.endedAt);
+    }
   });
 });
 

@@ -221,6 +221,7 @@ describe('rule 1: tags cut anywhere', () => {
     );
   });
 
+  // Timing means nothing in instrumented code (vitest.mutation.config.ts); the text checks still run.
   it('does work proportional to the pushed text (no rescans of what came before)', () => {
     const splitter = createThinkSplitter();
     const pattern = '</thinkin'.repeat(40_000);
@@ -230,7 +231,7 @@ describe('rule 1: tags cut anywhere', () => {
       for (const out of splitter.push(event)) if (out.type === 'answer-delta') answer += out.text;
     }
     const longPush = splitter.push(say(`${'<'.repeat(200_000)}/think`));
-    expect(performance.now() - started).toBeLessThan(2000);
+    if (process.env.MUTATION_RUN !== '1') expect(performance.now() - started).toBeLessThan(2000);
     expect(answer).toBe(`x${pattern}X tail`);
     expect(longPush).toEqual([say('<'.repeat(199_999))]);
   });

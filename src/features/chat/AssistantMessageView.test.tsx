@@ -412,6 +412,49 @@ describe('AssistantMessageView', () => {
       expect(screen.queryByText(/Then 13/)).not.toBeInTheDocument();
     });
 
+    it('opens as the saved choice says on mount, over every policy', () => {
+      const noActions: MessageActions = {
+        regenerate: noop,
+        continueReply: noop,
+        stop: noop,
+        selectVersion: noop,
+        setReasoningOpen: noop,
+        edit: noop,
+        share: noop,
+        openSettings: noop,
+      };
+      const thought = done('42', {
+        reasoning: 'Try 7.',
+        timing: { requestSentAt: START, firstReasoningAt: START, endedAt: START + 200 },
+      });
+      const thinking = reasoning('Try 7.');
+      const cases = [
+        // [message, saved choice, policy]: the saved choice is the opposite of the policy's.
+        [thought, true, 'auto'],
+        [thought, true, 'folded'],
+        [thinking, false, 'auto'],
+        [thinking, false, 'open'],
+      ] as const;
+      for (const [base, isReasoningOpen, policy] of cases) {
+        const { unmount } = render(
+          <AssistantMessageView
+            message={{ ...base, isReasoningOpen }}
+            versionIds={[base.id]}
+            versionIndex={0}
+            actions={noActions}
+            reasoningPolicy={policy}
+            isBusy={false}
+          />,
+        );
+        expect(panelHeader(), `${base.state.status} ${policy}`).toHaveAttribute(
+          'aria-expanded',
+          String(isReasoningOpen),
+        );
+        expect(screen.queryByTestId('reasoning') !== null).toBe(isReasoningOpen);
+        unmount();
+      }
+    });
+
     it('stays open, marked incomplete, when stopped while thinking', () => {
       render(
         <View

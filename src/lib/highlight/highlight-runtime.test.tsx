@@ -1,6 +1,12 @@
 import { render } from '@testing-library/react';
+import hljs from 'highlight.js/lib/core';
 import { describe, expect, it } from 'vitest';
-import { highlightToReact, isLanguageRegistered, registerLanguage } from './highlight-runtime';
+import {
+  highlightToReact,
+  isLanguageRegistered,
+  MAX_HIGHLIGHT_LENGTH,
+  registerLanguage,
+} from './highlight-runtime';
 import { highlightLanguages } from './languages';
 
 describe('highlight runtime', () => {
@@ -35,8 +41,20 @@ describe('highlight runtime', () => {
     expect(container.querySelector('.language-css')).not.toBeNull();
   });
 
-  it('gives up on code that is too long or a language not registered', () => {
-    expect(highlightToReact('x'.repeat(100_001), 'typescript')).toBeUndefined();
-    expect(highlightToReact('SELECT 1', 'sql')).toBeDefined();
+  it('gives up on code that is too long', async () => {
+    await registerLanguage('typescript');
+    expect(highlightToReact('x', 'typescript')).toBeDefined();
+    expect(highlightToReact('x'.repeat(MAX_HIGHLIGHT_LENGTH + 1), 'typescript')).toBeUndefined();
+  });
+
+  it('gives up on a language not registered, and highlights it once registered', async () => {
+    // Other tests in this file register every grammar: start from sql unregistered.
+    hljs.unregisterLanguage('sql');
+    expect(isLanguageRegistered('sql')).toBe(false);
+    expect(highlightToReact('SELECT 1', 'sql')).toBeUndefined();
+    await registerLanguage('sql');
+    const { container } = render(<code>{highlightToReact('SELECT 1', 'sql')}</code>);
+    expect(container.querySelector('.hljs-keyword')?.textContent).toBe('SELECT');
+    expect(container.textContent).toBe('SELECT 1');
   });
 });
