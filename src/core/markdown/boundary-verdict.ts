@@ -24,8 +24,9 @@ export function boundaryVerdict(last: TopLevelBlock, source: string, position: n
     case 'thematicBreak':
     case 'table':
     case 'blockQuote':
-    case 'codeIndented':
       return 'safe';
+    case 'codeIndented':
+      return afterIndentedCodeVerdict(source, position);
     case 'codeFenced':
       return isClosedCode(raw) ? 'safe' : 'unsafe';
     case 'htmlFlow':
@@ -78,4 +79,22 @@ function listMarkerVerdict(source: string, position: number): Verdict {
   const after = line.charAt(marker.length);
   if (after === '') return isWholeLine ? 'unsafe' : 'undecided';
   return after === ' ' || after === '\t' ? 'unsafe' : 'safe';
+}
+
+/**
+ * After indented code, micromark reads the next block as if it could interrupt a paragraph: an
+ * ordered list that does not start at 1, or an empty list item, is read as a paragraph there but as
+ * a list on its own. Such a block must not be cut from the code before it; decide once its first
+ * line is complete.
+ */
+function afterIndentedCodeVerdict(source: string, position: number): Verdict {
+  const lineEnd = source.indexOf('\n', position);
+  const isWholeLine = lineEnd !== -1 && lineEnd - position <= 16;
+  const line = source.slice(position, isWholeLine ? lineEnd : position + 16);
+  if (!isWholeLine && /^ {0,3}(?:\d{1,9}(?:[.)][ \t]*)?|[-+*][ \t]*)$/.test(line)) {
+    return 'undecided';
+  }
+  const ordered = /^ {0,3}(\d{1,9})[.)](?:[ \t]|$)/.exec(line);
+  if (ordered !== null && Number(ordered[1]) !== 1) return 'unsafe';
+  return isWholeLine && /^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]*$/.test(line) ? 'unsafe' : 'safe';
 }

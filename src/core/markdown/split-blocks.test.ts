@@ -152,6 +152,15 @@ describe('createBlockSplitter: what settles', () => {
     ]);
   });
 
+  it('keeps indented code with a list item micromark reads as a paragraph after it', () => {
+    // After indented code, `2) d` and an empty item read as paragraph text, and as lists alone.
+    for (const next of ['2) d', '-']) {
+      const { settled } = splitStreamed(`    x\n\n${next}\n\nText`);
+      expect(settled[0]).not.toBe('    x\n\n');
+    }
+    expect(splitStreamed('    x\n\n1) d\n\nText').settled[0]).toBe('    x\n\n');
+  });
+
   it('settles a list only when a following non-list, non-indented block starts', () => {
     expect(splitStreamed('- a\n\n- b\n\n').settled).toEqual([]);
     expect(splitStreamed('- a\n\n  more\n\n* c\n\n1. d\n\n2) e\n\n').settled).toEqual([]);
