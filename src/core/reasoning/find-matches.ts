@@ -66,6 +66,13 @@ export function createMatchFinder(): MatchFinder {
   let last: TextMatch[] = [];
   return {
     find(text, query) {
+      // A blank query matches nothing: skip comparing the whole text with the last one.
+      if (query.trim() === '') {
+        if (last.length > 0) last = [];
+        lastText = text;
+        lastQuery = query;
+        return last;
+      }
       const grows =
         query === lastQuery && text.length >= lastText.length && text.startsWith(lastText);
       if (!grows) last = findMatches(text, query);
