@@ -5,15 +5,18 @@
  * in `bench/dist/profile-*` so function names are readable) with the V8 sampling profiler and a
  * Chromium trace on, then prints the main thread's time by trace event (script, style, layout,
  * paint, GC, …) and the JS functions with the most self and inclusive time. Writes the raw profile
- * to `reports/bench/profile-<workload>-<variant>.cpuprofile` (open it in the DevTools Performance
- * panel).
+ * to `reports/bench/profile-<workload>-<variant>.cpuprofile` and the trace to
+ * `reports/bench/trace-<workload>-<variant>.json` (open either in the DevTools Performance panel).
  *
  * Options:
  *   --workload W3                  one of W1–W5 (default W3)
  *   --variant app                  app | react-markdown | streamdown
  *   --panel open                   open | folded
  *   --top 30                       how many functions to list
- *   --no-build                     reuse bench/dist/app and bench/dist/reference
+ *   --no-build                     reuse bench/dist/profile-app and bench/dist/profile-reference
+ *   --categories a,b               more trace categories, e.g.
+ *                                  disabled-by-default-devtools.timeline.invalidationTracking
+ *                                  (what invalidated style, layout and paint, by node)
  */
 
 import { execFileSync } from 'node:child_process';
@@ -32,7 +35,15 @@ const VITE = path.join(REPO_ROOT, 'node_modules', '.bin', 'vite');
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const options = { workload: 'W3', variant: 'app', panel: 'open', top: 30, build: true };
+  const options = {
+    workload: 'W3',
+    variant: 'app',
+    panel: 'open',
+    top: 30,
+    build: true,
+    /** @type {string[]} */
+    categories: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-build') options.build = false;
@@ -40,6 +51,7 @@ function parseArgs(argv) {
     else if (arg === '--variant') options.variant = argv[++i];
     else if (arg === '--panel') options.panel = argv[++i];
     else if (arg === '--top') options.top = Number(argv[++i]);
+    else if (arg === '--categories') options.categories = argv[++i].split(',');
     else throw new Error(`Unknown option ${arg}`);
   }
   return options;
@@ -162,7 +174,13 @@ async function main() {
         started = true;
         await cdp.send('Tracing.start', {
           traceConfig: {
-            includedCategories: ['devtools.timeline', 'v8', 'blink.console', 'toplevel'],
+            includedCategories: [
+              'devtools.timeline',
+              'v8',
+              'blink.console',
+              'toplevel',
+              ...options.categories,
+            ],
           },
           transferMode: 'ReportEvents',
         });
@@ -194,6 +212,14 @@ async function main() {
       },
     });
     await traceDone;
+    const traceFile = path.join(
+      REPO_ROOT,
+      'reports',
+      'bench',
+      `trace-${workload.id}-${options.variant}.json`,
+    );
+    writeFileSync(traceFile, JSON.stringify({ traceEvents }));
+    console.log(`Trace: ${path.relative(REPO_ROOT, traceFile)}`);
     // The renderer main thread: the thread named CrRendererMain in the page's process.
     const mainThreads = new Set(
       traceEvents

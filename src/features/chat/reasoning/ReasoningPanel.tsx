@@ -132,9 +132,9 @@ function Trigger({
           strokeLinejoin="round"
         />
       </svg>
-      {isThinking && (
-        <span aria-hidden="true" className="thinking-dot h-2 w-2 rounded-full bg-brand" />
-      )}
+      {/* A still dot: the ticking timer and the streaming text show the model is live, and a
+          pulse here would restyle and repaint the page at every frame of a long think. */}
+      {isThinking && <span aria-hidden="true" className="h-2 w-2 rounded-full bg-brand" />}
       <span className="tabular-nums">{thinkingLabel(timing, isThinking, now)}</span>
       {detail !== undefined && (
         <span className="text-xs font-normal tabular-nums text-zinc-600 dark:text-zinc-400">
