@@ -1,13 +1,14 @@
 /**
  * The math renderer, loaded on demand (its own chunk with KaTeX and its CSS and fonts): remark-math
- * to parse `$…$` / `$$…$$`, rehype-katex to render them, and the delimiter normalizer that turns
- * model-written math into what remark-math parses.
+ * to parse `$…$` / `$$…$$`, rehype-katex (with a cache of rendered formulas) to render them, and
+ * the delimiter normalizer that turns model-written math into what remark-math parses.
  */
 import 'katex/dist/katex.min.css';
 import type { Options as MarkdownOptions } from 'react-markdown';
-import rehypeKatex, { type Options as RehypeKatexOptions } from 'rehype-katex';
+import type { Options as RehypeKatexOptions } from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { normalizeMathDelimiters } from '../../core/markdown/math-delimiters';
+import { rehypeKatexCached } from './rehype-katex-cached';
 
 type Pluggable = NonNullable<MarkdownOptions['remarkPlugins']>[number];
 
@@ -40,10 +41,11 @@ export const KATEX_OPTIONS = {
 export const remarkMathPlugin: Pluggable = [remarkMath, { singleDollarTextMath: true }];
 
 /**
- * rehype-katex with {@link KATEX_OPTIONS}.
+ * rehype-katex with {@link KATEX_OPTIONS}, remembering rendered formulas (a live block renders its
+ * formulas again at every frame; see `rehype-katex-cached.ts`).
  * @public read through the module loaded on demand (`use-math-plugins.ts`)
  */
-export const rehypeKatexPlugin: Pluggable = [rehypeKatex, KATEX_OPTIONS];
+export const rehypeKatexPlugin: Pluggable = [rehypeKatexCached, KATEX_OPTIONS];
 
 /** @public read through the module loaded on demand (`use-math-plugins.ts`) */
 export { normalizeMathDelimiters };
