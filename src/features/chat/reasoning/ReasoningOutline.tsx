@@ -1,6 +1,8 @@
 import { memo, type ReactNode } from 'react';
 import { formatStepDuration } from '../../../core/reasoning/step-outline';
 import { stepDurationMs, type ReasoningStep } from '../../../core/reasoning/step-timing';
+import { useThrottledValue } from '../../../lib/use-throttled-value';
+import { STATS_REFRESH_MS } from '../message-notes';
 import { useMediaQuery } from './use-media-query';
 
 interface ReasoningOutlineProps {
@@ -100,9 +102,15 @@ interface OutlineItemProps {
   onJump: (index: number) => void;
 }
 
-/** One step's button; finished steps keep their props, so only the growing step re-renders. */
+/**
+ * One step's button; finished steps keep their props, so only the growing step re-renders. The
+ * growing step's token count changes at every frame; it is shown a few times a second (like the
+ * panel's other figures), so between those the item's text stays as it is.
+ */
 const OutlineItem = memo(
   function OutlineItem({ index, title, durationMs, tokens, isCurrent, onJump }: OutlineItemProps) {
+    const liveTokens = useThrottledValue(tokens, STATS_REFRESH_MS);
+    const shownTokens = isCurrent ? liveTokens : tokens;
     return (
       <li>
         <button
@@ -119,7 +127,7 @@ const OutlineItem = memo(
           </span>
           <span className="shrink-0 tabular-nums text-zinc-500 dark:text-zinc-400">
             {durationMs === undefined ? '' : `${formatStepDuration(durationMs)} · `}
-            {tokens.toLocaleString('en')} tok
+            {shownTokens.toLocaleString('en')} tok
           </span>
         </button>
       </li>
