@@ -8,7 +8,7 @@ import {
   type ComponentProps,
   type ReactNode,
 } from 'react';
-import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
+import type { Components, ExtraProps, Options } from 'react-markdown';
 import { remarkGfmParse } from './remark-gfm-parse';
 import { CopyButton } from '../components/ui/copy-button';
 import { FormattingBoundary } from '../components/ui/plain-text-fallback';
@@ -16,7 +16,8 @@ import { boundNesting } from '../core/markdown/bound-nesting';
 import { splitByBudget } from '../core/markdown/markup-budget';
 import { isFenceFinished } from './highlight/fence-state';
 import { useHighlightedCode } from './highlight/use-highlighted-code';
-import { useMathPlugins } from './math/use-math-plugins';
+import { useMathPlugins, type MathRendering } from './math/use-math-plugins';
+import { markdownElements } from './markdown-elements';
 import { remarkHtmlAsText } from './remark-html-as-text';
 
 const remarkPlugins = [remarkGfmParse, remarkHtmlAsText];
@@ -177,31 +178,35 @@ function PlainBlock({ text }: { text: string }) {
   );
 }
 
-/** One text within budget, parsed. */
+/** react-markdown's options without math: a constant, so `markdownElements` can remember texts. */
+const PLAIN_OPTIONS: Readonly<Options> = { remarkPlugins, components };
+
+/** The options with math, one object per math runtime (in practice one). */
+const mathOptions = new WeakMap<object, Readonly<Options>>();
+
+function optionsWith(math: MathRendering | undefined): Readonly<Options> {
+  if (math === undefined) return PLAIN_OPTIONS;
+  let options = mathOptions.get(math.rehypePlugin);
+  if (options === undefined) {
+    options = {
+      remarkPlugins: [remarkGfmParse, math.remarkPlugin, remarkHtmlAsText],
+      rehypePlugins: [math.rehypePlugin],
+      components,
+    };
+    mathOptions.set(math.rehypePlugin, options);
+  }
+  return options;
+}
+
+/** One text within budget, parsed (or taken from `markdownElements`' memory of it). */
 function ParsedMarkdown({ text, isFinished }: { text: string; isFinished: boolean }) {
   const math = useMathPlugins(text);
   const source = math?.text ?? text;
-  const plugins = useMemo(
-    () =>
-      math === undefined
-        ? { remark: remarkPlugins, rehype: undefined }
-        : {
-            remark: [remarkGfmParse, math.remarkPlugin, remarkHtmlAsText],
-            rehype: [math.rehypePlugin],
-          },
-    [math],
-  );
+  const options = optionsWith(math);
+  const elements = useMemo(() => markdownElements(source, options), [source, options]);
   const context = useMemo(() => ({ source, isFinished }), [source, isFinished]);
   return (
-    <MarkdownSourceContext.Provider value={context}>
-      <ReactMarkdown
-        remarkPlugins={plugins.remark}
-        rehypePlugins={plugins.rehype}
-        components={components}
-      >
-        {source}
-      </ReactMarkdown>
-    </MarkdownSourceContext.Provider>
+    <MarkdownSourceContext.Provider value={context}>{elements}</MarkdownSourceContext.Provider>
   );
 }
 
