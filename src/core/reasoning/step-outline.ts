@@ -5,6 +5,7 @@
 import type { ArrivalCheckpoints } from './arrival-checkpoints';
 import { segmentSteps } from './step-segmenter';
 import { stepDurationMs, timeSteps } from './step-timing';
+import { formatCount } from '../stream/format-count';
 
 /** A trace gets an outline from this many steps on. */
 export const MIN_OUTLINE_STEPS = 3;
@@ -35,7 +36,7 @@ export function outlineMarkdown(
     const duration = stepDurationMs(step);
     const parts = [escape(step.title) || `Step ${step.index + 1}`];
     if (duration !== undefined) parts.push(formatStepDuration(duration));
-    parts.push(`~${step.tokens.toLocaleString('en')} tokens`);
+    parts.push(`~${formatCount(step.tokens)} tokens`);
     return `${step.index + 1}. ${parts.join(' · ')}`;
   });
   return `**Steps:**\n\n${items.join('\n')}`;

@@ -1,3 +1,5 @@
+import { formatCount } from '../stream/format-count';
+
 /**
  * What a failed or successful contact with a provider means, in one line a person can act on.
  * Shared by Settings' "Test connection" and the error line of a message.
@@ -42,7 +44,7 @@ export interface ConnectionContext {
 }
 
 function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type SharedTranscript,
 } from './transcript';
 import { outlineMarkdown } from '../reasoning/step-outline';
+import { formatCount } from '../stream/format-count';
 
 /** The `format` field of every Ruminate JSON export. */
 export const JSON_EXPORT_FORMAT = 'ruminate-transcript';
@@ -155,7 +156,7 @@ const header = {
   format: v.literal(JSON_EXPORT_FORMAT),
   exportedAt: v.optional(v.string()),
 };
-const tooMany = `A file may hold at most ${MAX_IMPORT_CONVERSATIONS.toLocaleString('en')} conversations.`;
+const tooMany = `A file may hold at most ${formatCount(MAX_IMPORT_CONVERSATIONS)} conversations.`;
 /** Version 1: the visible branch of one conversation (`transcript`) or of several. */
 const v1SingleSchema = v.strictObject({
   ...header,

@@ -11,6 +11,7 @@ import { ReasoningNavigation } from './reasoning/ReasoningNavigation';
 import { ReasoningPanel } from './reasoning/ReasoningPanel';
 import { useReasoningNavigation } from './reasoning/use-reasoning-navigation';
 import { useMessageField } from './use-message-field';
+import { formatCount } from '../../core/stream/format-count';
 
 interface ReasoningSectionProps {
   source: MessageSource<AssistantMessage>;
@@ -74,7 +75,7 @@ const ReasoningHeader = memo(function ReasoningHeader({
   const stats = replyStats(state, now);
   const tokens =
     stats.reasoningTokens !== undefined && state.reasoning !== ''
-      ? `${stats.isEstimated ? '~' : ''}${stats.reasoningTokens.toLocaleString('en')} tokens${stats.isEstimated ? ' (estimate)' : ''}`
+      ? `${stats.isEstimated ? '~' : ''}${formatCount(stats.reasoningTokens)} tokens${stats.isEstimated ? ' (estimate)' : ''}`
       : undefined;
   return (
     <ReasoningPanel.Trigger

@@ -1,6 +1,7 @@
 import { httpAdvice } from '../../core/requests/connection-verdict';
 import type { AssistantMessageState } from '../../core/stream/assistant-message';
 import type { ReplyStats } from '../../core/stream/reply-stats';
+import { formatCount } from '../../core/stream/format-count';
 
 /** Words for how a message ended, shown under it. `undefined` for a normal finish. */
 export function endNote(state: AssistantMessageState): string | undefined {
@@ -73,16 +74,16 @@ export function statsSummary(stats: ReplyStats): string[] {
   const mark = stats.isEstimated ? '~' : '';
   const parts: string[] = [];
   if (stats.reasoningTokens !== undefined) {
-    parts.push(`${mark}${stats.reasoningTokens.toLocaleString('en')} reasoning tokens`);
+    parts.push(`${mark}${formatCount(stats.reasoningTokens)} reasoning tokens`);
   }
   if (stats.answerTokens !== undefined && stats.answerTokens > 0) {
-    parts.push(`${mark}${stats.answerTokens.toLocaleString('en')} answer tokens`);
+    parts.push(`${mark}${formatCount(stats.answerTokens)} answer tokens`);
   }
   if (stats.timeToFirstTokenMs !== undefined) {
     parts.push(`${(stats.timeToFirstTokenMs / 1000).toFixed(1)} s to first token`);
   }
   if (stats.tokensPerSecond !== undefined) {
-    parts.push(`${mark}${Math.round(stats.tokensPerSecond).toLocaleString('en')} tok/s`);
+    parts.push(`${mark}${formatCount(Math.round(stats.tokensPerSecond))} tok/s`);
   }
   return parts;
 }

@@ -12,6 +12,7 @@ import type { ShareTarget } from './ShareDialog';
 import { useFragmentLink } from './use-fragment-link';
 import { useShareCapabilities } from './use-share-capabilities';
 import { useShortLink } from './use-short-link';
+import { formatCount } from '../../core/stream/format-count';
 
 /** Links longer than this (characters) get a warning: some apps cut long links. */
 export const LONG_LINK_CHARS = 32 * 1024;
@@ -201,7 +202,7 @@ export function ShareForm({ target, onClose }: { target: ShareTarget; onClose: (
           )}
         </div>
         <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="link-length">
-          {url !== undefined && `${url.length.toLocaleString('en')} characters.`}
+          {url !== undefined && `${formatCount(url.length)} characters.`}
           {made !== undefined && ` ${expiryNote(made.link.expiresAt)}`}
           {needsPassphrase && 'Type the passphrase twice to protect the link.'}
           {isFragment &&

@@ -1,4 +1,5 @@
 import type { ReasoningBudget } from '../../../core/reasoning/reasoning-budget';
+import { formatCount } from '../../../core/stream/format-count';
 
 /** "12,400 / 16,000 tokens" with a thin bar: how much of the request's budget is spent. */
 export function BudgetReadout({ used, budget }: { used: number; budget: ReasoningBudget }) {
@@ -10,8 +11,7 @@ export function BudgetReadout({ used, budget }: { used: number; budget: Reasonin
       className="mx-3 mb-2 text-xs text-zinc-500 dark:text-zinc-400"
     >
       <span className="tabular-nums">
-        {label}: {Math.round(used).toLocaleString('en')} / {budget.tokens.toLocaleString('en')}{' '}
-        tokens
+        {label}: {formatCount(Math.round(used))} / {formatCount(budget.tokens)} tokens
       </span>
       <div
         role="meter"

@@ -4,6 +4,7 @@ import { stepDurationMs, type ReasoningStep } from '../../../core/reasoning/step
 import { useThrottledValue } from '../../../lib/use-throttled-value';
 import { STATS_REFRESH_MS } from '../message-notes';
 import { useMediaQuery } from './use-media-query';
+import { formatCount } from '../../../core/stream/format-count';
 
 interface ReasoningOutlineProps {
   steps: readonly ReasoningStep[];
@@ -127,7 +128,7 @@ const OutlineItem = memo(
           </span>
           <span className="shrink-0 tabular-nums text-zinc-500 dark:text-zinc-400">
             {durationMs === undefined ? '' : `${formatStepDuration(durationMs)} · `}
-            {shownTokens.toLocaleString('en')} tok
+            {formatCount(shownTokens)} tok
           </span>
         </button>
       </li>

@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { formatCount } from '../../../core/stream/format-count';
 
 interface ReasoningSearchProps {
   query: string;
@@ -45,9 +46,7 @@ export function ReasoningSearch({
           aria-live="polite"
           className="shrink-0 text-xs tabular-nums text-zinc-500 dark:text-zinc-400"
         >
-          {matchCount === 0
-            ? 'No matches'
-            : `${activeIndex + 1} of ${matchCount.toLocaleString('en')}`}
+          {matchCount === 0 ? 'No matches' : `${activeIndex + 1} of ${formatCount(matchCount)}`}
         </span>
       )}
       <button
