@@ -51,6 +51,10 @@ describe('isArrivalCheckpoints', () => {
     expect(isArrivalCheckpoints([5, 1, 0, 2])).toBe(false);
     expect(isArrivalCheckpoints([0, 'x'])).toBe(false);
     expect(isArrivalCheckpoints({})).toBe(false);
+    expect(isArrivalCheckpoints([0, 1000, 0, 1000, 4, 1000])).toBe(true);
+    expect(isArrivalCheckpoints([-1, 1000])).toBe(false);
+    expect(isArrivalCheckpoints([0, Number.NaN])).toBe(false);
+    expect(isArrivalCheckpoints([0, Number.POSITIVE_INFINITY])).toBe(false);
   });
 });
 
@@ -105,16 +109,21 @@ describe('recordArrival, in detail', () => {
   });
 
   it('thins a full list to every other pair, evenly over time', () => {
+    const START = 1_700_000_000_000;
     let list: readonly number[] = [];
     for (let pair = 0; pair < MAX_CHECKPOINTS; pair += 1) {
-      list = recordArrival(list, pair, pair * ARRIVAL_RESOLUTION_MS);
+      list = recordArrival(list, pair, START + pair * ARRIVAL_RESOLUTION_MS);
     }
     expect(list.length / 2).toBe(MAX_CHECKPOINTS);
-    const thinned = recordArrival(list, MAX_CHECKPOINTS, MAX_CHECKPOINTS * ARRIVAL_RESOLUTION_MS);
+    const thinned = recordArrival(
+      list,
+      MAX_CHECKPOINTS,
+      START + MAX_CHECKPOINTS * ARRIVAL_RESOLUTION_MS,
+    );
     // The span is 2000 × 250 ms: pairs at least 2 × 250 ms apart stay, from the first one.
     const expected = Array.from({ length: MAX_CHECKPOINTS / 2 + 1 }, (_, index) => [
       2 * index,
-      2 * index * ARRIVAL_RESOLUTION_MS,
+      START + 2 * index * ARRIVAL_RESOLUTION_MS,
     ]).flat();
     expect(thinned).toEqual(expected);
   });
@@ -141,6 +150,7 @@ describe('createStepTimer, when the checkpoints change', () => {
     ['a shorter list', [0, 1000]],
     ['a list of the same length with another first time', [0, 900, 8, 1500, 12, 4000]],
     ['a list of the same length changed at its end', [0, 1000, 8, 1500, 12, 4500]],
+    ['a list whose last pair moved', [0, 1000, 8, 1500, 13, 4000]],
   ])('times every step anew for %s', (_, next) => {
     const time = createStepTimer();
     const first = time(spans, [0, 1000, 8, 1500, 12, 4000]);
@@ -154,6 +164,7 @@ describe('createStepTimer, when the checkpoints change', () => {
     const list = [0, 1000, 12, 4000];
     const first = time(spans, list);
     expect(time(spans, list)[1]).toBe(first[1]);
+    expect(time(spans, [...list])[0]).toBe(first[0]);
     expect(timesOf(time(spans, undefined))).toEqual([
       [undefined, undefined],
       [undefined, undefined],
