@@ -381,3 +381,119 @@ describe('createAnthropicThinkingCollector', () => {
     expect(collector.blocks()).toEqual([{ type: 'thinking', thinking: 'a', signature: 's' }]);
   });
 });
+
+describe('createAnthropicNormalizer: edge cases', () => {
+  const normalizeAll = (events: SseEvent[]) => {
+    const normalize = createAnthropicNormalizer();
+    return events.flatMap((event) => normalize(event));
+  };
+
+  it('gives nothing for an event with blank data', () => {
+    expect(normalizeAll([{ event: 'ping', data: '  ' }, { data: '' }])).toEqual([]);
+  });
+
+  it('reads a JSON string or number under `event: error` as the error message', () => {
+    expect(normalizeAll([{ event: 'error', data: '"Overloaded"' }])).toEqual([
+      { type: 'provider-error', error: { message: 'Overloaded' } },
+    ]);
+    expect(normalizeAll([{ event: 'error', data: '529' }])).toEqual([
+      { type: 'provider-error', error: { message: '529' } },
+    ]);
+  });
+
+  it('reads an error event without an inner error object from its own fields', () => {
+    expect(normalizeAll([sse('error', { message: 'Overloaded' })])).toEqual([
+      { type: 'provider-error', error: { message: 'Overloaded', code: 'error' } },
+    ]);
+  });
+
+  it('cuts JSON that is not an object to 200 characters in its malformed event', () => {
+    const data = `[${'1,'.repeat(200)}1]`;
+    expect(normalizeAll([{ event: 'content_block_delta', data }])).toEqual([
+      { type: 'malformed', data: data.slice(0, 200), reason: 'not a JSON object' },
+    ]);
+  });
+
+  it('takes the type from the `event:` line, and from data under `event: message`', () => {
+    const untyped = {
+      event: 'content_block_delta',
+      data: JSON.stringify({ index: 0, delta: { type: 'text_delta', text: 'a' } }),
+    };
+    expect(normalizeAll([untyped])).toEqual([{ type: 'answer-delta', text: 'a' }]);
+    expect(
+      normalizeAll([{ event: 'message', data: JSON.stringify({ type: 'message_stop' }) }]),
+    ).toEqual([{ type: 'done' }]);
+  });
+
+  it('reads the initial text of a thinking block, and nothing from a tool block', () => {
+    expect(
+      normalizeAll([
+        blockStart(0, { type: 'thinking', thinking: 'Initial', signature: '' }),
+        blockStart(1, { type: 'tool_use', id: 'toolu_1', name: 'add', input: {} }),
+      ]),
+    ).toEqual([{ type: 'reasoning-delta', text: 'Initial' }]);
+  });
+
+  it('gives no usage for a message_start without token counts', () => {
+    expect(normalizeAll([messageStart({})])).toEqual([]);
+    expect(normalizeAll([sse('message_start', {})])).toEqual([]);
+  });
+
+  it('reports the running usage at message_delta, with prompt tokens it updates', () => {
+    expect(
+      normalizeAll([
+        messageStart({ input_tokens: 10 }),
+        messageDelta(null, { output_tokens: 5 }),
+        messageDelta(null, { input_tokens: 12 }),
+        messageDelta(null, {}),
+      ]),
+    ).toEqual([
+      { type: 'usage', usage: { promptTokens: 10 } },
+      { type: 'usage', usage: { promptTokens: 10, completionTokens: 5 } },
+      { type: 'usage', usage: { promptTokens: 12, completionTokens: 5 } },
+    ]);
+  });
+});
+
+describe('createAnthropicThinkingCollector: edge cases', () => {
+  it('orders blocks by index however they arrive, and reads missing or odd fields as empty', () => {
+    const collector = createAnthropicThinkingCollector();
+    for (const event of [
+      blockStart(3, { type: 'redacted_thinking', data: 7 }),
+      blockStart(1, { type: 'thinking', thinking: 5, signature: null }),
+      thinking(1, 'a'),
+      blockStart(2, { type: 'redacted_thinking' }),
+    ]) {
+      collector.accept(event);
+    }
+    expect(collector.blocks()).toEqual([
+      { type: 'thinking', thinking: 'a', signature: '' },
+      { type: 'redacted_thinking', data: '' },
+      { type: 'redacted_thinking', data: '' },
+    ]);
+  });
+
+  it('ignores blocks without an index, deltas of other kinds or blocks, and bad JSON', () => {
+    const collector = createAnthropicThinkingCollector();
+    for (const event of [
+      sse('content_block_start', { content_block: { type: 'thinking', thinking: 'x' } }),
+      blockStart(0, { type: 'thinking', thinking: 'T', signature: 'S' }),
+      blockStart(1, { type: 'redacted_thinking', data: 'opaque' }),
+      blockDelta(0, { type: 'text_delta', text: 'answer' }),
+      blockDelta(0, { type: 'input_json_delta', partial_json: '{}' }),
+      blockDelta(0, { type: 'thinking_delta', thinking: 3 }),
+      blockDelta(0, { type: 'signature_delta', signature: 4 }),
+      blockDelta(0, { type: 'signature_delta', thinking: 'no' }),
+      blockDelta(1, { type: 'thinking_delta', thinking: 'into redacted' }),
+      blockDelta(5, { type: 'thinking_delta', thinking: 'no block' }),
+      sse('content_block_stop', { index: 0, delta: { type: 'thinking_delta', thinking: 'z' } }),
+      { event: 'content_block_delta', data: '{"index":0,' },
+    ]) {
+      expect(() => collector.accept(event)).not.toThrow();
+    }
+    expect(collector.blocks()).toEqual([
+      { type: 'thinking', thinking: 'T', signature: 'S' },
+      { type: 'redacted_thinking', data: 'opaque' },
+    ]);
+  });
+});

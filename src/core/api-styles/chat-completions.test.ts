@@ -407,3 +407,56 @@ describe('readUsage and readProviderError', () => {
     expect(readProviderError(500)).toEqual({ message: '500' });
   });
 });
+
+describe('normalizeChatCompletionEvent: odd payloads', () => {
+  const chunk = (delta: Record<string, unknown>): SseEvent => ({
+    data: JSON.stringify({ choices: [{ index: 0, delta }] }),
+  });
+
+  it('skips reasoning details and content parts that are not objects', () => {
+    expect(
+      normalizeChatCompletionEvent(
+        chunk({ reasoning_details: [null, 'x', 3, { type: 'reasoning.text', text: 'a' }] }),
+      ),
+    ).toEqual([{ type: 'reasoning-delta', text: 'a' }]);
+    expect(
+      normalizeChatCompletionEvent(
+        chunk({
+          content: [
+            null,
+            'x',
+            { type: 'thinking', thinking: [null, 'a', { type: 'text', text: 'b' }] },
+            { type: 'text', text: '' },
+            { type: 'text', text: 'c' },
+          ],
+        }),
+      ),
+    ).toEqual([
+      { type: 'reasoning-delta', text: 'ab' },
+      { type: 'answer-delta', text: 'c' },
+    ]);
+  });
+
+  it('reads JSON that is not an object under `event: error` as the error, and cuts it otherwise', () => {
+    expect(normalizeChatCompletionEvent({ event: 'error', data: '"Rate limited"' })).toEqual([
+      { type: 'provider-error', error: { message: 'Rate limited' } },
+    ]);
+    const data = `[${'1,'.repeat(200)}1]`;
+    expect(normalizeChatCompletionEvent({ data })).toEqual([
+      { type: 'malformed', data: data.slice(0, 200), reason: 'not a JSON object' },
+    ]);
+  });
+
+  it('reads any object under `event: error` as a provider error', () => {
+    expect(
+      normalizeChatCompletionEvent({ event: 'error', data: '{"message":"Overloaded"}' }),
+    ).toEqual([{ type: 'provider-error', error: { message: 'Overloaded' } }]);
+  });
+});
+
+describe('readProviderError, odd fields', () => {
+  it('ignores a null code and an error field that is neither text nor an object', () => {
+    expect(readProviderError({ message: 'x', code: null })).toEqual({ message: 'x' });
+    expect(readProviderError({ error: 5 })).toEqual({ message: '{"error":5}' });
+  });
+});

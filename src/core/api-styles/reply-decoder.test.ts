@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssistantMessageState } from '../stream/assistant-message';
 import { everyByte, listRecordings, readRecording } from '../../testing/recordings';
 import { apiStyleOf, replayReply } from '../../testing/replay-reply';
+import { createReplyDecoder } from './reply-decoder';
 
 /**
  * What a reviewer checks for a recording: the end state, and the text as its length, start and end
@@ -56,5 +57,51 @@ describe.each(listRecordings())('%s', (name) => {
       ),
       { seed: 20261121, numRuns: 25 },
     );
+  });
+});
+
+describe('createReplyDecoder: text held as a possible tag', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const chunk = (content: string) =>
+    `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content } }] })}\n\n`;
+
+  it('lands before [DONE], so the reducer still takes it', () => {
+    const decoder = createReplyDecoder('chat-completions');
+    const events = [
+      ...decoder.feed(encode(chunk('Use a <thi'))),
+      ...decoder.feed(encode('data: [DONE]\n\n')),
+      ...decoder.end(),
+    ];
+    expect(events).toEqual([
+      { type: 'answer-delta', text: 'Use a ' },
+      { type: 'answer-delta', text: '<thi' },
+      { type: 'done' },
+    ]);
+  });
+
+  it('lands before a provider error, and nothing comes after it twice', () => {
+    const decoder = createReplyDecoder('chat-completions');
+    const events = [
+      ...decoder.feed(encode(chunk('Partial <thi'))),
+      ...decoder.feed(encode(`data: ${JSON.stringify({ error: { message: 'Overloaded' } })}\n\n`)),
+      ...decoder.end(),
+    ];
+    expect(events).toEqual([
+      { type: 'answer-delta', text: 'Partial ' },
+      { type: 'answer-delta', text: '<thi' },
+      { type: 'provider-error', error: { message: 'Overloaded' } },
+    ]);
+  });
+
+  it('reads llama.cpp `error:` lines in chat completions', () => {
+    const decoder = createReplyDecoder('chat-completions');
+    const events = [
+      ...decoder.feed(encode('error: {"code":500,"message":"context overflow"}\n\n')),
+      ...decoder.end(),
+    ];
+    expect(events).toContainEqual({
+      type: 'provider-error',
+      error: { message: 'context overflow', code: '500' },
+    });
   });
 });

@@ -575,3 +575,69 @@ describe('createResponsesNormalizer: malformed input', () => {
     );
   });
 });
+
+describe('createResponsesNormalizer: edge cases', () => {
+  const normalizeAll = (events: SseEvent[]) => {
+    const normalize = createResponsesNormalizer();
+    return events.flatMap((event) => normalize(event));
+  };
+  const completed = (output: unknown[]) => sse('response.completed', { response: { output } });
+
+  it('reads JSON that is not an object under `event: error` as the error, and cuts it otherwise', () => {
+    expect(normalizeAll([{ event: 'error', data: '"Rate limited"' }])).toEqual([
+      { type: 'provider-error', error: { message: 'Rate limited' } },
+    ]);
+    const data = `[${'1,'.repeat(200)}1]`;
+    expect(normalizeAll([{ data }])).toEqual([
+      { type: 'malformed', data: data.slice(0, 200), reason: 'not a JSON object' },
+    ]);
+    expect(normalizeAll([{ event: 'response.output_text.delta', data: '   ' }])).toEqual([]);
+  });
+
+  it('ends to call a tool only for client tool calls among well-formed output items', () => {
+    const finishOf = (output: unknown[]) =>
+      normalizeAll([completed(output)]).find((event) => event.type === 'finish');
+    expect(finishOf([null, 'function_call', { type: 5 }, { type: 'message' }])).toEqual({
+      type: 'finish',
+      finishReason: 'stop',
+    });
+    expect(finishOf([{ type: 'custom_tool_call' }])).toEqual({
+      type: 'finish',
+      finishReason: 'tool_calls',
+    });
+  });
+
+  it('maps an incomplete response cut by the content filter', () => {
+    const incomplete = sse('response.incomplete', {
+      response: { incomplete_details: { reason: 'content_filter' } },
+    });
+    expect(normalizeAll([incomplete])).toContainEqual({
+      type: 'finish',
+      finishReason: 'content_filter',
+    });
+  });
+
+  it('reads a string error field as the message', () => {
+    expect(readResponsesError({ type: 'error', error: 'Overloaded' })).toEqual({
+      message: 'Overloaded',
+    });
+  });
+
+  it('separates reasoning parts after a reasoning that ended in one line break', () => {
+    const part = (index: number, delta: string) =>
+      sse('response.reasoning_summary_text.delta', {
+        item_id: 'rs_1',
+        summary_index: index,
+        delta,
+      });
+    const texts = normalizeAll([part(0, 'One.\n'), part(1, 'Two.\n\n'), part(2, 'Three.')]).map(
+      (event) => (event as { text: string }).text,
+    );
+    expect(texts).toEqual(['One.\n', '\nTwo.\n\n', 'Three.']);
+    const content = normalizeAll([
+      sse('response.reasoning_text.delta', { item_id: 'rs_1', content_index: 0, delta: 'a' }),
+      sse('response.reasoning_text.delta', { item_id: 'rs_1', content_index: 1, delta: 'b' }),
+    ]).map((event) => (event as { text: string }).text);
+    expect(content).toEqual(['a', '\n\nb']);
+  });
+});

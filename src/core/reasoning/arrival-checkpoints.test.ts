@@ -51,6 +51,10 @@ describe('isArrivalCheckpoints', () => {
     expect(isArrivalCheckpoints([5, 1, 0, 2])).toBe(false);
     expect(isArrivalCheckpoints([0, 'x'])).toBe(false);
     expect(isArrivalCheckpoints({})).toBe(false);
+    expect(isArrivalCheckpoints([0, 1000, 0, 1000, 4, 1000])).toBe(true);
+    expect(isArrivalCheckpoints([-1, 1000])).toBe(false);
+    expect(isArrivalCheckpoints([0, Number.NaN])).toBe(false);
+    expect(isArrivalCheckpoints([0, Number.POSITIVE_INFINITY])).toBe(false);
   });
 });
 
@@ -93,5 +97,86 @@ describe('createStepTimer', () => {
     const third = time(segmenter.steps(), thinned);
     expect(third[0]).not.toBe(second[0]);
     expect(third[0]!.lastTokenAt).toBe(1000);
+  });
+});
+
+describe('recordArrival, in detail', () => {
+  it('ignores a delta that adds no text, and rounds times to whole ms', () => {
+    const list = recordArrival([], 0, 1000.4);
+    expect(list).toEqual([0, 1000]);
+    expect(recordArrival(list, 0, 5000)).toBe(list);
+    expect(recordArrival(list, 1, 5000.6)).toEqual([0, 1000, 1, 5001]);
+  });
+
+  it('thins a full list to every other pair, evenly over time', () => {
+    const START = 1_700_000_000_000;
+    let list: readonly number[] = [];
+    for (let pair = 0; pair < MAX_CHECKPOINTS; pair += 1) {
+      list = recordArrival(list, pair, START + pair * ARRIVAL_RESOLUTION_MS);
+    }
+    expect(list.length / 2).toBe(MAX_CHECKPOINTS);
+    const thinned = recordArrival(
+      list,
+      MAX_CHECKPOINTS,
+      START + MAX_CHECKPOINTS * ARRIVAL_RESOLUTION_MS,
+    );
+    // The span is 2000 × 250 ms: pairs at least 2 × 250 ms apart stay, from the first one.
+    const expected = Array.from({ length: MAX_CHECKPOINTS / 2 + 1 }, (_, index) => [
+      2 * index,
+      START + 2 * index * ARRIVAL_RESOLUTION_MS,
+    ]).flat();
+    expect(thinned).toEqual(expected);
+  });
+});
+
+describe('stepDurationMs', () => {
+  it('rounds to whole ms and is never negative', () => {
+    const span = { index: 0, title: '', isTitled: false, start: 0, end: 1, tokens: 1 };
+    expect(stepDurationMs({ ...span, firstTokenAt: 1000, lastTokenAt: 1250.6 })).toBe(251);
+    expect(stepDurationMs({ ...span, firstTokenAt: 1000, lastTokenAt: 990 })).toBe(0);
+    expect(stepDurationMs({ ...span, lastTokenAt: 990 })).toBeUndefined();
+    expect(stepDurationMs({ ...span, firstTokenAt: 990 })).toBeUndefined();
+  });
+});
+
+describe('createStepTimer, when the checkpoints change', () => {
+  const text = '**One**\nabc\n**Two**\ndef\n';
+  const spans = segmentSteps(text);
+  const timesOf = (steps: readonly { firstTokenAt?: number; lastTokenAt?: number }[]) =>
+    steps.map((step) => [step.firstTokenAt, step.lastTokenAt]);
+
+  it.each([
+    ['a list that starts later', [0, 2000, 12, 5000]],
+    ['a shorter list', [0, 1000]],
+    ['a list of the same length with another first time', [0, 900, 8, 1500, 12, 4000]],
+    ['a list of the same length changed at its end', [0, 1000, 8, 1500, 12, 4500]],
+    ['a list whose last pair moved', [0, 1000, 8, 1500, 13, 4000]],
+  ])('times every step anew for %s', (_, next) => {
+    const time = createStepTimer();
+    const first = time(spans, [0, 1000, 8, 1500, 12, 4000]);
+    const second = time(spans, next);
+    expect(timesOf(second)).toEqual(timesOf(timeSteps(spans, next)));
+    expect(second[0]).not.toBe(first[0]);
+  });
+
+  it('drops the timing when the checkpoints go, and keeps it for the same list', () => {
+    const time = createStepTimer();
+    const list = [0, 1000, 12, 4000];
+    const first = time(spans, list);
+    expect(time(spans, list)[1]).toBe(first[1]);
+    expect(time(spans, [...list])[0]).toBe(first[0]);
+    expect(timesOf(time(spans, undefined))).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+    expect(timesOf(time(spans, []))).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('times an empty step by its start', () => {
+    const empty = [{ index: 0, title: '', isTitled: false, start: 5, end: 5, tokens: 0 }];
+    expect(timesOf(timeSteps(empty, [0, 1000, 5, 2000]))).toEqual([[2000, 2000]]);
   });
 });

@@ -104,3 +104,32 @@ describe('foldCase', () => {
     expect(foldCase('ΟΔΟΣ x')).toBe('οδοσ x');
   });
 });
+
+describe('createMatchFinder, edge cases', () => {
+  it('finds nothing for a blank query, also after a query that matched', () => {
+    const finder = createMatchFinder();
+    expect(finder.find('a  b', '  ')).toEqual([]);
+    expect(finder.find('a  b', 'a')).toEqual([{ start: 0, end: 1 }]);
+    expect(finder.find('a  b', ' ')).toEqual([]);
+    expect(finder.find('a  b a', 'a')).toEqual([
+      { start: 0, end: 1 },
+      { start: 5, end: 6 },
+    ]);
+  });
+
+  it('gives the same array for the same text and query, and at the cap while the text grows', () => {
+    const finder = createMatchFinder();
+    const first = finder.find('ab ab', 'ab');
+    expect(finder.find('ab ab', 'ab')).toBe(first);
+    const full = finder.find('e'.repeat(MAX_MATCHES), 'e');
+    expect(full).toHaveLength(MAX_MATCHES);
+    expect(finder.find('e'.repeat(MAX_MATCHES + 3), 'e')).toBe(full);
+  });
+});
+
+describe('findMatches, blank queries', () => {
+  it('finds nothing for a query of spaces, even in a text full of spaces', () => {
+    expect(findMatches('a  b   c', '  ')).toEqual([]);
+    expect(findMatches('a  b', ' ')).toEqual([]);
+  });
+});

@@ -20,4 +20,22 @@ describe('reasoningBudget', () => {
     expect(reasoningBudget({ max_tokens: '100', thinking: null })).toBeUndefined();
     expect(reasoningBudget({ max_tokens: 0 })).toBeUndefined();
   });
+
+  it('passes over a budget that is not a positive finite number to the next field', () => {
+    for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, '8000', null]) {
+      expect(
+        reasoningBudget({ thinking: { budget_tokens: bad }, max_tokens: 1_000 }),
+        String(bad),
+      ).toEqual({ kind: 'reply', tokens: 1_000 });
+      expect(
+        reasoningBudget({ max_completion_tokens: bad, max_tokens: bad, max_output_tokens: 700 }),
+        String(bad),
+      ).toEqual({ kind: 'reply', tokens: 700 });
+    }
+    expect(reasoningBudget({ thinking: 'enabled', max_tokens: 3 })).toEqual({
+      kind: 'reply',
+      tokens: 3,
+    });
+    expect(reasoningBudget({ max_tokens: 0.5 })).toEqual({ kind: 'reply', tokens: 0.5 });
+  });
 });

@@ -112,3 +112,64 @@ describe('sentenceTitle', () => {
     expect(sentenceTitle('x'.repeat(100))).toBe(`${'x'.repeat(SENTENCE_TITLE_LENGTH)}…`);
   });
 });
+
+describe('classifyLine, edge cases', () => {
+  it('reads a heading however many spaces follow its hashes, and keeps hashes inside the title', () => {
+    expect(classifyLine(`#${' '.repeat(10)}Spaced out`)).toEqual({
+      kind: 'title',
+      title: 'Spaced out',
+    });
+    expect(classifyLine('# Use C#')).toEqual({ kind: 'title', title: 'Use C#' });
+    expect(classifyLine('## Step ## two')).toEqual({ kind: 'title', title: 'Step ## two' });
+  });
+
+  it('takes a heading of nothing but closing hashes for no title', () => {
+    expect(classifyLine('# ##')).toEqual({ kind: 'text' });
+    expect(classifyLine(`#${' '.repeat(9)}#`)).toEqual({ kind: 'text' });
+  });
+
+  it('needs bold markers on both ends of a bold title', () => {
+    expect(classifyLine('**unclosed bold line')).toEqual({ kind: 'text' });
+    expect(classifyLine('plain text ending in bold**')).toEqual({ kind: 'text' });
+    expect(classifyLine('__unclosed underscores')).toEqual({ kind: 'text' });
+  });
+
+  it('keeps a title of exactly 120 characters whole', () => {
+    const title = `${'word '.repeat(23)}abcde`;
+    expect(title).toHaveLength(120);
+    expect(classifyLine(`# ${title}`)).toEqual({ kind: 'title', title });
+  });
+
+  it('takes a bold lead-in of punctuation alone for no title', () => {
+    expect(classifyLine('**...**: then the text')).toEqual({ kind: 'text' });
+  });
+});
+
+describe('sentenceTitle, edge cases', () => {
+  it('strips nested list and quote markers, and numbers of several digits', () => {
+    expect(sentenceTitle('>   - Nested quote item. More.')).toBe('Nested quote item');
+    expect(sentenceTitle('12. Twelfth step')).toBe('Twelfth step');
+    expect(sentenceTitle('2)   > Quoted step')).toBe('Quoted step');
+    expect(sentenceTitle('Plain words  ')).toBe('Plain words');
+  });
+
+  it('keeps a first sentence of 60 characters whole, without its full stop', () => {
+    const sixty = `${'abcd '.repeat(11)}abcd.`;
+    expect(sixty).toHaveLength(60);
+    expect(sentenceTitle(`${sixty} More.`)).toBe(sixty.slice(0, -1));
+    expect(sentenceTitle(sixty.slice(0, -1))).toBe(sixty.slice(0, -1));
+  });
+
+  it('cuts a first sentence of 61 characters, full stop included', () => {
+    const sixtyOne = `${'abcd '.repeat(11)}abcde.`;
+    expect(sixtyOne).toHaveLength(61);
+    expect(sentenceTitle(sixtyOne)).toBe(`${'abcd '.repeat(11).trim()}…`);
+  });
+
+  it('cuts at the length when the last space is in the first half, and drops punctuation at a cut', () => {
+    const line = `${'a'.repeat(30)} ${'b'.repeat(40)}`;
+    expect(sentenceTitle(line)).toBe(`${line.slice(0, SENTENCE_TITLE_LENGTH)}…`);
+    const punctuated = `${'abcd '.repeat(10)}word,;– and more words after the cut`;
+    expect(sentenceTitle(punctuated)).toBe(`${'abcd '.repeat(10)}word…`);
+  });
+});

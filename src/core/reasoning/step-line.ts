@@ -66,7 +66,7 @@ function titleOf(line: string): string | undefined {
   if (heading !== null) {
     const title = trimmed
       .slice(heading[0].length)
-      .replace(/\s+#+$/, '')
+      .replace(/(?:^|\s+)#+$/, '')
       .trim();
     return title === '' ? undefined : clip(title);
   }

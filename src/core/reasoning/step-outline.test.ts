@@ -52,3 +52,18 @@ describe('outlineMarkdown', () => {
     expect(outlineMarkdown('**One**\n\nx\n\n**Two**\n', [0, 1], escape)).toBe('');
   });
 });
+
+describe('outlineMarkdown, untitled items', () => {
+  it('names a step by its number when its title escapes to nothing', () => {
+    const text = '**One**\n\na\n\n**Two**\n\nb\n\n**Three**\n\nc\n';
+    expect(outlineMarkdown(text, undefined, () => '')).toBe(
+      [
+        '**Steps:**',
+        '',
+        '1. Step 1 · ~3 tokens',
+        '2. Step 2 · ~3 tokens',
+        '3. Step 3 · ~4 tokens',
+      ].join('\n'),
+    );
+  });
+});

@@ -7,6 +7,7 @@ import {
   segmentSteps,
   type ReasoningStepSpan,
 } from './step-segmenter';
+import { SENTENCE_TITLE_LENGTH, sentenceTitle } from './step-line';
 
 function feedAll(pieces: readonly string[]): readonly ReasoningStepSpan[] {
   const segmenter = createStepSegmenter();
@@ -168,5 +169,94 @@ describe('bold lead-ins', () => {
 
   it('ignores a bold lead-in in the middle of a paragraph', () => {
     expect(segmentSteps('Plain first line.\n**Inside:** the same paragraph.\n')).toHaveLength(1);
+  });
+});
+
+describe('step boundaries in detail', () => {
+  const filler = (words: number) => 'we compare both sides of the equation '.repeat(words / 7);
+
+  it('starts no step at a long plain paragraph, however long the step before', () => {
+    const text = `Okay, so we start. ${filler(300)}\n\nThat was fine, and the next part follows on. ${filler(300)}\n\nMore.\n`;
+    expect(segmentSteps(text)).toHaveLength(1);
+  });
+
+  it('starts a step at a pivot of exactly 40 characters after exactly 150 tokens', () => {
+    const first = `${'abc '.repeat(149)}abc\n`; // 600 characters with the line break: 150 tokens
+    const pivot = `${'Wait, this line holds forty characters'.padEnd(40, '!')}\n`;
+    const steps = segmentSteps(first + pivot);
+    expect(steps.map((step) => [step.start, step.tokens])).toEqual([
+      [0, 150],
+      [first.length, 11],
+    ]);
+    expect(segmentSteps(first.slice(4) + pivot)).toHaveLength(1);
+    expect(segmentSteps(first + pivot.slice(1))).toHaveLength(1);
+  });
+
+  it('titles a step with its first line, not a later one, and never with a fence line', () => {
+    expect(segmentSteps('First line here.\nSecond line.\n')[0]!.title).toBe('First line here');
+    expect(segmentSteps('```python\nx = 1\n```\nAfter.\n')[0]!.title).toBe('x = 1');
+  });
+
+  it('lets a title name a step that holds only blank lines so far', () => {
+    expect(segmentSteps('\n\n**Title**\ntext\n').map((step) => [step.title, step.start])).toEqual([
+      ['Title', 0],
+    ]);
+  });
+
+  it('closes a fence only at a fence marker at the start of a line (up to three spaces in)', () => {
+    const closedIndented = '```\n# not a title\n  ```\n# Title\n';
+    expect(segmentSteps(closedIndented).map((step) => step.title)).toEqual([
+      '# not a title',
+      'Title',
+    ]);
+    const markerInside = '```\nx = "```"\n# still code\n```\n# Title\n';
+    expect(segmentSteps(markerInside).map((step) => step.title)).toEqual(['x = ""', 'Title']);
+  });
+
+  it('counts CJK characters one token each, in finished lines and in the last one', () => {
+    const steps = segmentSteps('你好世界\nab\n日本');
+    // 4 + 2 CJK characters, and "\n", "ab", "\n": ceil(4 / 4) other tokens.
+    expect(steps[0]!.tokens).toBe(6 + 1);
+    expect(segmentSteps('abcd\nefgh')[0]!.tokens).toBe(3);
+  });
+
+  it('has no steps before any text', () => {
+    const segmenter = createStepSegmenter();
+    expect(segmenter.steps()).toEqual([]);
+    segmenter.feed('');
+    expect(segmenter.steps(true)).toEqual([]);
+    expect(segmenter.length).toBe(0);
+  });
+
+  it('gives the same array again while no text came, and the complete view on request', () => {
+    const segmenter = createStepSegmenter();
+    segmenter.feed('Okay, so the');
+    const partial = segmenter.steps();
+    expect(segmenter.steps()).toBe(partial);
+    segmenter.feed('');
+    expect(segmenter.steps()).toBe(partial);
+    expect(partial[0]!.title).toBe('');
+    expect(segmenter.steps(true)[0]!.title).toBe('Okay, so the');
+    expect(segmenter.steps()[0]!.title).toBe('');
+  });
+
+  it('titles a whole trace by its last line too', () => {
+    expect(segmentSteps('No full stop here')[0]!.title).toBe('No full stop here');
+  });
+
+  it('names a streaming step once its first line is longer than a title keeps', () => {
+    const line = `${'abcd '.repeat(12)}abcdefghijklmnop`;
+    const segmenter = createStepSegmenter();
+    segmenter.feed(line.slice(0, SENTENCE_TITLE_LENGTH + 1));
+    expect(segmenter.steps()[0]!.title).toBe('');
+    segmenter.feed(line.slice(SENTENCE_TITLE_LENGTH + 1, SENTENCE_TITLE_LENGTH + 2));
+    expect(segmenter.steps()[0]!.title).toBe(sentenceTitle(line));
+  });
+
+  it('reads every character at least once and each line once more', () => {
+    const text = 'one\ntwo three\n\nfour';
+    const segmenter = createStepSegmenter();
+    for (const char of text) segmenter.feed(char);
+    expect(segmenter.work).toBe(text.length + 'one'.length + 'two three'.length);
   });
 });

@@ -323,3 +323,59 @@ describe('reasoning arrivals (issue 13)', () => {
     expect(state.reasoningArrivals).toEqual([0, 1000, 12, 3500]);
   });
 });
+
+describe('applyStreamEvent: lifecycle events', () => {
+  it('marks a stall once, with its time, and clears it when data comes again', () => {
+    const streaming = run([sent, think('a')]);
+    const stalled = applyStreamEvent(streaming, { type: 'stalled' }, 5_000);
+    expect(stalled.stalledAt).toBe(5_000);
+    expect(applyStreamEvent(stalled, { type: 'stalled' }, 9_000)).toBe(stalled);
+    const resumed = applyStreamEvent(stalled, { type: 'data-received' }, 9_500);
+    expect(resumed.stalledAt).toBeUndefined();
+    expect(resumed.reasoning).toBe('a');
+    expect(applyStreamEvent(streaming, { type: 'data-received' }, 9_500)).toBe(streaming);
+    const ended = run([sent, say('b'), done]);
+    expect(applyStreamEvent(ended, { type: 'stalled' }, 9_000)).toBe(ended);
+  });
+
+  it('ends a streaming message as interrupted, keeping its text, and leaves an ended one', () => {
+    const state = applyStreamEvent(run([sent, say('partial')]), { type: 'interrupted' }, 7_000);
+    expect(state).toMatchObject({ status: 'interrupted', answer: 'partial' });
+    expect(state.timing.endedAt).toBe(7_000);
+    const ended = run([sent, say('b'), done]);
+    expect(applyStreamEvent(ended, { type: 'interrupted' }, 9_000)).toBe(ended);
+  });
+
+  it('keeps the code of a connection that got no response, and none when none was given', () => {
+    const refused = run([
+      sent,
+      { type: 'connection-lost', message: 'refused', code: 'cors-refused' },
+    ]);
+    expect(refused.error).toEqual({ kind: 'network', message: 'refused', code: 'cors-refused' });
+    const lost = run([sent, { type: 'connection-lost', message: 'Failed to fetch' }]);
+    expect(lost.error).toEqual({ kind: 'network', message: 'Failed to fetch' });
+  });
+
+  it('notes hidden reasoning once: reasoning status and first-token time from the first notice', () => {
+    const state = run([sent, { type: 'reasoning-hidden' }, { type: 'reasoning-hidden' }], 100);
+    expect(state).toMatchObject({ status: 'reasoning', hasHiddenReasoning: true, reasoning: '' });
+    expect(state.timing).toMatchObject({ firstReasoningAt: 101, firstTokenAt: 101 });
+    const answering = run([sent, say('a'), { type: 'reasoning-hidden' }], 100);
+    expect(answering).toMatchObject({ status: 'answering', hasHiddenReasoning: true });
+    expect(answering.timing).toMatchObject({ firstAnswerAt: 101, firstTokenAt: 101 });
+    expect(answering.timing.firstReasoningAt).toBe(102);
+    const ended = run([sent, say('b'), done]);
+    expect(applyStreamEvent(ended, { type: 'reasoning-hidden' }, 9_000)).toBe(ended);
+    const noted = run([sent, { type: 'reasoning-hidden' }]);
+    expect(applyStreamEvent(noted, { type: 'reasoning-hidden' }, 9_000)).toBe(noted);
+  });
+
+  it('moves no answer into reasoning when there is none, or after the end', () => {
+    const waiting = run([sent, think('r')]);
+    expect(applyStreamEvent(waiting, { type: 'answer-is-reasoning' }, 500)).toBe(waiting);
+    const ended = run([sent, say('b'), done]);
+    expect(applyStreamEvent(ended, { type: 'answer-is-reasoning' }, 500)).toBe(ended);
+    const moved = run([sent, say('thought'), { type: 'answer-is-reasoning' }]);
+    expect(moved).toMatchObject({ status: 'reasoning', reasoning: 'thought', answer: '' });
+  });
+});

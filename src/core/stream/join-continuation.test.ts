@@ -67,3 +67,20 @@ describe('createContinuationJoiner', () => {
     expect('one double root,' + text.join('')).toBe('one double root, and when');
   });
 });
+
+describe('joining, edge cases', () => {
+  const say = (text: string): StreamEvent => ({ type: 'answer-delta', text });
+  const think = (text: string): StreamEvent => ({ type: 'reasoning-delta', text });
+
+  it('adds nothing to reasoning when the continuation brings none', () => {
+    expect(reasoningSeparator('Try 7.', '')).toBe('');
+  });
+
+  it('decides once per kind, on the first delta with text', () => {
+    const join = createContinuationJoiner({ reasoning: 'Hmm.', answer: 'root' });
+    const texts = [think(''), think('More'), think('again'), say('and'), say('then')]
+      .map(join)
+      .map((event) => (event as { text: string }).text);
+    expect(texts).toEqual(['', '\n\nMore', 'again', ' and', 'then']);
+  });
+});

@@ -131,3 +131,58 @@ describe('estimateTokens', () => {
     expect(estimateTokens('其他 text')).toBe(fresh('其他 text'));
   });
 });
+
+describe('replyStats, edge cases', () => {
+  it('reports reasoning tokens the provider counted even when no reasoning text came', () => {
+    const hidden = replyStats(message({ answer: 'abcd', usage: { reasoningTokens: 50 } }), 0);
+    expect(hidden).toMatchObject({ reasoningTokens: 50, answerTokens: 1, isEstimated: true });
+    const counted = replyStats(
+      message({ answer: 'a', usage: { completionTokens: 80, reasoningTokens: 50 } }),
+      0,
+    );
+    expect(counted).toMatchObject({ reasoningTokens: 50, answerTokens: 30, isEstimated: false });
+  });
+
+  it('times a message saved without firstTokenAt from its first answer, even at the request time', () => {
+    const answerOnly = { requestSentAt: 1_000, firstAnswerAt: 2_000, endedAt: 3_000 };
+    expect(replyStats(message({ answer: 'a', timing: answerOnly }), 0).timeToFirstTokenMs).toBe(
+      1_000,
+    );
+    const sameTime = { requestSentAt: 1_000, firstAnswerAt: 1_000, endedAt: 3_000 };
+    expect(replyStats(message({ answer: 'a', timing: sameTime }), 0).timeToFirstTokenMs).toBe(0);
+  });
+
+  it('has no timing before the first token, or without a request time', () => {
+    const waiting = replyStats(
+      message({ status: 'waiting', timing: { requestSentAt: 1_000 } }),
+      5_000,
+    );
+    expect(waiting.timeToFirstTokenMs).toBeUndefined();
+    expect(waiting.tokensPerSecond).toBeUndefined();
+    const unsent = replyStats(message({ answer: 'abcd', timing: { firstTokenAt: 1_000 } }), 5_000);
+    expect(unsent.timeToFirstTokenMs).toBeUndefined();
+    expect(unsent.tokensPerSecond).toBeUndefined();
+  });
+
+  it('gives a speed from a quarter of a second on, and only with tokens', () => {
+    const timing = { requestSentAt: 0, firstTokenAt: 1_000, endedAt: 1_250 };
+    const usage = { completionTokens: 10, reasoningTokens: 0 };
+    expect(replyStats(message({ answer: 'a', usage, timing }), 0).tokensPerSecond).toBe(40);
+    const short = { ...timing, endedAt: 1_249 };
+    expect(replyStats(message({ answer: 'a', usage, timing: short }), 0).tokensPerSecond).toBe(
+      undefined,
+    );
+    const none = { completionTokens: 0, reasoningTokens: 0 };
+    expect(replyStats(message({ answer: '', usage: none, timing }), 0).tokensPerSecond).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('estimateTokens, remembered counts', () => {
+  it('reuses a count only for a text that starts with the counted one', () => {
+    expect(estimateTokens('日x')).toBe(2);
+    expect(estimateTokens('yy日x')).toBe(2);
+    expect(estimateTokens('日xy日')).toBe(3);
+  });
+});

@@ -24,3 +24,17 @@ describe('thinkingLabel', () => {
     expect(formatDuration(120_000)).toBe('2 min');
   });
 });
+
+describe('thinkingLabel, edge cases', () => {
+  it('counts no time before the first reasoning token', () => {
+    expect(thinkingLabel({ requestSentAt: 0 }, true, 5_000)).toBe('Thinking… 0s');
+    expect(thinkingLabel({ requestSentAt: 0, endedAt: 5_000 }, false, 9_000)).toBe(
+      'Thought for 1 second',
+    );
+  });
+
+  it('switches to minutes at 60 seconds', () => {
+    expect(formatDuration(59_400)).toBe('59 seconds');
+    expect(formatDuration(60_000)).toBe('1 min');
+  });
+});
