@@ -1,10 +1,11 @@
 import type { ReactElement } from 'react';
 import renderMarkdown, { type Options } from 'react-markdown';
+import { createLruCache } from './lru-cache';
 
 /** How many rendered texts are kept (least recently used first out). */
 export const MARKDOWN_ELEMENTS_CACHE_LIMIT = 64;
 
-const cache = new Map<string, ReactElement>();
+const cache = createLruCache<ReactElement>(MARKDOWN_ELEMENTS_CACHE_LIMIT);
 const optionIds = new WeakMap<Readonly<Options>, number>();
 let lastOptionId = 0;
 
@@ -32,17 +33,8 @@ function idOf(options: Readonly<Options>): number {
 export function markdownElements(text: string, options: Readonly<Options>): ReactElement {
   const key = `${idOf(options)}\u0000${text}`;
   const cached = cache.get(key);
-  if (cached !== undefined) {
-    // Most recently used goes last, so the oldest is evicted first.
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
+  if (cached !== undefined) return cached;
   const elements = renderMarkdown({ ...options, children: text });
-  if (cache.size >= MARKDOWN_ELEMENTS_CACHE_LIMIT) {
-    const oldest = cache.keys().next();
-    if (oldest.done !== true) cache.delete(oldest.value);
-  }
   cache.set(key, elements);
   return elements;
 }

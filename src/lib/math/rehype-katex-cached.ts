@@ -10,6 +10,7 @@
  */
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import rehypeKatex, { type Options } from 'rehype-katex';
+import { createLruCache } from '../lru-cache';
 
 /** How many rendered formulas are kept (least recently used first out). */
 export const FORMULA_CACHE_LIMIT = 512;
@@ -17,7 +18,7 @@ export const FORMULA_CACHE_LIMIT = 512;
 /** Formulas longer than this (UTF-16 code units) are rendered each time and not kept. */
 const FORMULA_CACHE_MAX_SOURCE = 4096;
 
-const cache = new Map<string, ElementContent[]>();
+const cache = createLruCache<ElementContent[]>(FORMULA_CACHE_LIMIT);
 
 /** A formula the tree holds: the node rehype-katex replaces, and whether it is display math. */
 interface Formula {
@@ -78,20 +79,12 @@ function keyOf({ scope, isDisplay }: Formula): string | undefined {
 }
 
 function remember(key: string, rendered: ElementContent[]): void {
-  if (cache.size >= FORMULA_CACHE_LIMIT) {
-    const oldest = cache.keys().next();
-    if (oldest.done !== true) cache.delete(oldest.value);
-  }
   cache.set(key, structuredClone(rendered));
 }
 
 function recall(key: string): ElementContent[] | undefined {
   const rendered = cache.get(key);
-  if (rendered === undefined) return undefined;
-  // Most recently used goes last, so the oldest is evicted first.
-  cache.delete(key);
-  cache.set(key, rendered);
-  return structuredClone(rendered);
+  return rendered === undefined ? undefined : structuredClone(rendered);
 }
 
 /** A formula to render: wrapped in `holder` so its output can be found and remembered. */
