@@ -25,7 +25,7 @@ export default {
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   concurrency: 1,
-  timeoutMS: 20_000,
+  timeoutMS: 5_000,
   // The first run of every core test with coverage takes minutes on a busy 2-core machine.
   dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'html', 'progress'],

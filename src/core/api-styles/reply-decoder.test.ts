@@ -4,6 +4,7 @@ import type { AssistantMessageState } from '../stream/assistant-message';
 import { everyByte, listRecordings, readRecording } from '../../testing/recordings';
 import { apiStyleOf, replayReply } from '../../testing/replay-reply';
 import { createReplyDecoder } from './reply-decoder';
+import { sampledInMutationRun } from '../../testing/mutation-run';
 
 /**
  * What a reviewer checks for a recording: the end state, and the text as its length, start and end
@@ -55,7 +56,7 @@ describe.each(listRecordings())('%s', (name) => {
           expect(textOf(replayReply(apiStyle, bytes, sorted))).toEqual(textOf(whole));
         },
       ),
-      { seed: 20261121, numRuns: 25 },
+      { seed: 20261121, numRuns: sampledInMutationRun(25, 4) },
     );
   });
 });

@@ -10,6 +10,7 @@ import {
 import type { SseEvent } from '../sse/parse-sse';
 import type { StreamEvent } from '../stream/stream-event';
 import { createResponsesNormalizer, readResponsesError, readResponsesUsage } from './responses';
+import { sampledInMutationRun } from '../../testing/mutation-run';
 
 // ---- An independent reading of a recording: plain line splitting, JSON.parse and concatenation.
 
@@ -208,7 +209,7 @@ describe('Responses API recordings', () => {
             expect(replay(bytes, points)).toEqual(whole);
           },
         ),
-        { seed: 20251121, numRuns: 50 },
+        { seed: 20251121, numRuns: sampledInMutationRun(50, 6) },
       );
     });
   });
