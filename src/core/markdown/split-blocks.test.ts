@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampledInMutationRun } from '../../testing/mutation-run';
 import { createBlockSplitter, type BlockSplit } from './split-blocks';
 import { ADVERSARIAL_DOCUMENTS, BENCHMARK_ANSWER, prefixLengths } from './test-documents';
 import { settledMismatch, wholeTextBlocks } from './whole-text-blocks';
@@ -25,6 +26,9 @@ function checkOpenFence({ tail, openFence }: BlockSplit, at: number): void {
     expect.fail(`open fence at ${at}: the code does not start after the opening line`);
   }
 }
+
+/** How often an open fence that stays the same is checked again (a parse of the whole tail). */
+const FENCE_RECHECK_EVERY = sampledInMutationRun(25, 250);
 
 /** Streams `doc` prefix by prefix, checking the invariants at every step. */
 function streamAndCheck(doc: string, lengths = prefixLengths(doc)): StreamRun {
@@ -54,7 +58,7 @@ function streamAndCheck(doc: string, lengths = prefixLengths(doc)): StreamRun {
     if (last.tail !== prefix.slice(settledLength)) expect.fail(`tail is wrong at ${length}`);
     // A parse of the tail per prefix is slow on a 20 KB fence: check each new fence, then every 25th.
     const fenceAt = last.openFence === undefined ? undefined : settledLength + last.openFence.start;
-    if (fenceAt !== undefined && (fenceAt !== checkedFenceAt || checks % 25 === 0)) {
+    if (fenceAt !== undefined && (fenceAt !== checkedFenceAt || checks % FENCE_RECHECK_EVERY === 0)) {
       checkOpenFence(last, length);
       checkedFenceAt = fenceAt;
     }

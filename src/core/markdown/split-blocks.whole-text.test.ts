@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sampledInMutationRun } from '../../testing/mutation-run';
 import { createBlockSplitter } from './split-blocks';
 import { ADVERSARIAL_DOCUMENTS, BENCHMARK_ANSWER, prefixLengths } from './test-documents';
 import { settledMismatch } from './whole-text-blocks';
@@ -42,9 +43,12 @@ const DOCUMENTS: [string, string][] = [
 describe('createBlockSplitter against a whole-text parse', () => {
   // A whole-text parse of every prefix of a 13 KB document takes minutes; the big documents are
   // still streamed through every prefix, and checked at every 40th (the small ones at every one).
+  const checkEveryBig = sampledInMutationRun(40, 400);
+  const checkEverySmall = sampledInMutationRun(1, 5);
   it.each(DOCUMENTS)('%s: the settled blocks are whole-text blocks as it streams', (_, doc) => {
     const lengths = prefixLengths(doc);
-    expect(firstMismatch(doc, lengths, doc.length > 1000 ? 40 : 1)).toBeUndefined();
+    const checkEvery = doc.length > 1000 ? checkEveryBig : checkEverySmall;
+    expect(firstMismatch(doc, lengths, checkEvery)).toBeUndefined();
   });
 
   it('holds however the benchmark answer is cut into chunks', () => {
@@ -55,7 +59,7 @@ describe('createBlockSplitter against a whole-text parse', () => {
         const checkEvery = Math.max(1, Math.ceil(lengths.length / 100));
         expect(firstMismatch(BENCHMARK_ANSWER, lengths, checkEvery)).toBe(undefined);
       }),
-      { numRuns: 5 },
+      { numRuns: sampledInMutationRun(5, 1) },
     );
   });
 
@@ -104,7 +108,7 @@ describe('createBlockSplitter against a whole-text parse', () => {
         const lengths = Array.from({ length: doc.length + 1 }, (_, index) => index);
         expect(firstMismatch(doc, lengths)).toBeUndefined();
       }),
-      { numRuns: 400 },
+      { numRuns: sampledInMutationRun(400, 40) },
     );
   });
 });
