@@ -58,7 +58,10 @@ function streamAndCheck(doc: string, lengths = prefixLengths(doc)): StreamRun {
     if (last.tail !== prefix.slice(settledLength)) expect.fail(`tail is wrong at ${length}`);
     // A parse of the tail per prefix is slow on a 20 KB fence: check each new fence, then every 25th.
     const fenceAt = last.openFence === undefined ? undefined : settledLength + last.openFence.start;
-    if (fenceAt !== undefined && (fenceAt !== checkedFenceAt || checks % FENCE_RECHECK_EVERY === 0)) {
+    if (
+      fenceAt !== undefined &&
+      (fenceAt !== checkedFenceAt || checks % FENCE_RECHECK_EVERY === 0)
+    ) {
       checkOpenFence(last, length);
       checkedFenceAt = fenceAt;
     }
