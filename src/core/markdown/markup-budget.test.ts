@@ -43,4 +43,39 @@ describe('splitByBudget', () => {
     expect(isOverBudget(nested(60), false)).toBe(false);
     expect(isOverBudget(nested(100), false)).toBe(true);
   });
+
+  it('cuts around a tangled block, keeping the text before and after it as markdown', () => {
+    const tangled = '['.repeat(100);
+    expect(splitByBudget(`Intro\n\n${tangled}\n\nAfter`)).toEqual([
+      { text: 'Intro\n\n', isPlain: false },
+      { text: `${tangled}\n`, isPlain: true },
+      { text: '\nAfter', isPlain: false },
+    ]);
+  });
+
+  it('ends a region where a code fence starts, even without a blank line', () => {
+    const tangled = '['.repeat(100);
+    expect(splitByBudget(`${tangled}\n\`\`\`\ncode\n\`\`\`\nafter`)).toEqual([
+      { text: `${tangled}\n`, isPlain: true },
+      { text: '```\ncode\n```\nafter', isPlain: false },
+    ]);
+    expect(splitByBudget(`${tangled}\n\`\`\`js`)).toEqual([
+      { text: `${tangled}\n`, isPlain: true },
+      { text: '```js', isPlain: false },
+    ]);
+  });
+
+  it('measures a fence that opens on the last line as code', () => {
+    const tangled = '['.repeat(100);
+    const fence = `\`\`\`${'*'.repeat(5000)}`;
+    expect(splitByBudget(`${tangled}\n\n${fence}`)).toEqual([
+      { text: `${tangled}\n`, isPlain: true },
+      { text: `\n${fence}`, isPlain: false },
+    ]);
+  });
+
+  it('takes a run at the very end of a block as opening nothing', () => {
+    expect(isOverBudget(`${'*a '.repeat(MAX_INLINE_NESTING)}*`, false)).toBe(false);
+    expect(isOverBudget('*a '.repeat(MAX_INLINE_NESTING + 1), false)).toBe(true);
+  });
 });

@@ -140,6 +140,22 @@ describe('normalizeMathDelimiters', () => {
       expect(steps[2]).toBeLessThan(4);
     }
   });
+
+  it('copies an HTML block unchanged, and a lone tag only where it can start one', () => {
+    expect(normalized('<div>\n\\(x\\)\n</div>\n\nafter \\(y\\)')).toBe(
+      '<div>\n\\(x\\)\n</div>\n\nafter $y$',
+    );
+    expect(normalized('<span>\n\\(x\\)\n\nafter \\(y\\)')).toBe('<span>\n\\(x\\)\n\nafter $y$');
+    expect(normalized('Text\n<span>\n\\(x\\)')).toBe('Text\n<span>\n$x$');
+  });
+
+  it('keeps display math indented like code inline, and reads past a lone `<`', () => {
+    expect(normalized('Text\n    \\[x\\]\nmore')).toBe('Text\n    $$x$$\nmore');
+    expect(normalizeMathDelimiters('if a < b then $x$ ok')).toEqual({
+      text: 'if a < b then $x$ ok',
+      hasMath: true,
+    });
+  });
 });
 
 /** Runs of `char` of sizes 1, 2, 3… separated by spaces, up to about `length` characters. */

@@ -126,4 +126,22 @@ describe('repairTail', () => {
       expect(perChar[2]).toBeLessThan(MAX_OPEN_CONSTRUCTS);
     }
   });
+
+  it.each([
+    ['use ``a`', 'use ``a` ``'],
+    ['a \\*b **c', 'a \\*b **c**'],
+    ['😀_b', '😀_b_'],
+    ['x _b', 'x _b_'],
+    ['***a* and more', '***a* and more**'],
+    ['**a *b* c', '**a *b* c**'],
+  ])(
+    'reads escapes, code span ends, partial closes and the character before a run: %j',
+    (tail, repaired) => {
+      expect(repairTail(tail)).toBe(repaired);
+    },
+  );
+
+  it('reads a backslash escape inside an unfinished link target', () => {
+    expect(repairTail('[a](b\\)c')).toBe(`[a](${URL})`);
+  });
 });

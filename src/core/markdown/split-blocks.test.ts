@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampledInMutationRun } from '../../testing/mutation-run';
 import { createBlockSplitter, type BlockSplit } from './split-blocks';
 import { ADVERSARIAL_DOCUMENTS, BENCHMARK_ANSWER, prefixLengths } from './test-documents';
-import { settledMismatch, wholeTextBlocks } from './whole-text-blocks';
+import { settledMismatch, wholeTextBlocks } from '../../testing/whole-text-blocks';
 
 interface StreamRun {
   last: BlockSplit;

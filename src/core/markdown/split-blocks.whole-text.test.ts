@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sampledInMutationRun } from '../../testing/mutation-run';
 import { createBlockSplitter } from './split-blocks';
 import { ADVERSARIAL_DOCUMENTS, BENCHMARK_ANSWER, prefixLengths } from './test-documents';
-import { settledMismatch } from './whole-text-blocks';
+import { settledMismatch } from '../../testing/whole-text-blocks';
 
 /**
  * Streams `doc` through the given prefix lengths and compares the split with a whole-text parse at
