@@ -79,6 +79,17 @@ describe('toExportedConversation', () => {
     expect(v.is(exportedConversationSchema, exported)).toBe(true);
   });
 
+  it('orders messages made in the same millisecond by id, whatever order they come in', () => {
+    const tied = [reply('b', 'a', 10), user('a', null, 10), reply('c', 'a', 10)];
+    for (const order of [tied, [...tied].reverse()]) {
+      const exported = toExportedConversation(
+        { ...conversation, versionChoices: {}, messages: order },
+        { includeReasoning: true },
+      );
+      expect(exported.messages.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    }
+  });
+
   it('leaves reasoning out when asked', () => {
     const exported = toExportedConversation(conversation, { includeReasoning: false });
     expect(JSON.stringify(exported)).not.toContain('thoughts');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url } from './base64url';
 import { openSealedShare, sealShare, SEALED_SHARE_VERSION, SHARE_KEY_CHARS } from './sealed-share';
+import { SHARE_LINK_WORDS } from './share-link-error';
 import type { SharedTranscript } from './transcript';
 
 const transcript: SharedTranscript = {
@@ -130,4 +131,36 @@ describe('sealed share (short links)', () => {
       kind: 'invalid',
     });
   });
+
+  it('names what is wrong inside a body that authenticates', async () => {
+    const newer = await resealed((plain) => plain.fill(7, 0, 1));
+    expect(await openSealedShare(newer.body, newer.key)).toEqual({
+      ok: false,
+      error: { kind: 'unsupported-version', message: SHARE_LINK_WORDS['unsupported-version'] },
+    });
+    const damaged = await resealed((plain) => plain.fill(0xff, 1));
+    expect(await openSealedShare(damaged.body, damaged.key)).toEqual({
+      ok: false,
+      error: { kind: 'malformed', message: SHARE_LINK_WORDS.malformed },
+    });
+  });
 });
+
+/** A sealed share whose plaintext `edit` changed, sealed again with the same key and IV. */
+async function resealed(
+  edit: (plain: Uint8Array) => void,
+): Promise<{ body: Uint8Array; key: string }> {
+  const { body, key } = await sealShare(transcript);
+  const aes = (usage: 'encrypt' | 'decrypt') =>
+    crypto.subtle.importKey('raw', fromBase64Url(key)!.slice(), 'AES-GCM', false, [usage]);
+  const params = { name: 'AES-GCM', iv: body.slice(17, 29), additionalData: body.slice(0, 1) };
+  const plain = new Uint8Array(
+    await crypto.subtle.decrypt(params, await aes('decrypt'), body.slice(29)),
+  );
+  edit(plain);
+  const sealed = new Uint8Array(await crypto.subtle.encrypt(params, await aes('encrypt'), plain));
+  const edited = new Uint8Array(29 + sealed.length);
+  edited.set(body.subarray(0, 29));
+  edited.set(sealed, 29);
+  return { body: edited, key };
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Deflate, deflateSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_ITERATIONS } from './passphrase-layer';
 import {
   MAX_DECOMPRESSED_BYTES,
   SHARE_FRAGMENT_PREFIXES,
@@ -220,6 +221,12 @@ describe('passphrases', () => {
       ok: true,
       transcript: sample,
     });
+  });
+
+  it('refuses to encode with an iteration count out of range, saying the range', async () => {
+    await expect(encodeShareFragment(sample, { passphrase: 'p', iterations: 0 })).rejects.toThrow(
+      `Iterations must be 1 to ${MAX_ITERATIONS}.`,
+    );
   });
 
   it('refuses a link that asks for an absurd number of iterations, without running them', async () => {

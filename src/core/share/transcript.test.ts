@@ -2,7 +2,13 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { AssistantMessage, ChatMessage, UserMessage } from '../chat/chat-message';
 import { createAssistantMessage } from '../stream/assistant-message';
-import { MAX_EPOCH_MS, sharedTranscriptSchema, toSharedTranscript, turnOf } from './transcript';
+import {
+  describeIssues,
+  MAX_EPOCH_MS,
+  sharedTranscriptSchema,
+  toSharedTranscript,
+  turnOf,
+} from './transcript';
 
 function user(id: string, parentId: string | null = null): UserMessage {
   return { id, parentId, createdAt: 0, role: 'user', content: `question ${id}` };
@@ -185,5 +191,17 @@ describe('turnOf', () => {
   it('returns nothing for an unknown id or a user message id', () => {
     expect(turnOf(conversation, 'nope')).toEqual([]);
     expect(turnOf(conversation, 'u1')).toEqual([]);
+  });
+});
+
+describe('describeIssues', () => {
+  it('says where the first problem is and what it is', () => {
+    const result = v.safeParse(sharedTranscriptSchema, {
+      title: 'x',
+      messages: [{ role: 'robot' }],
+    });
+    expect(result.success).toBe(false);
+    expect(describeIssues(result.issues ?? [])).toMatch(/^messages\.0\.role: /);
+    expect(describeIssues([])).toBe('The content does not have the expected shape.');
   });
 });
