@@ -417,7 +417,16 @@ describe('normalizeChatCompletionEvent: odd payloads', () => {
   it('skips reasoning details and content parts that are not objects', () => {
     expect(
       normalizeChatCompletionEvent(
-        chunk({ reasoning_details: [null, 'x', 3, { type: 'reasoning.text', text: 'a' }] }),
+        chunk({
+          reasoning_details: [
+            null,
+            'x',
+            3,
+            { type: 'reasoning.text' },
+            { type: 'reasoning.summary', summary: 7 },
+            { type: 'reasoning.text', text: 'a' },
+          ],
+        }),
       ),
     ).toEqual([{ type: 'reasoning-delta', text: 'a' }]);
     expect(
@@ -426,7 +435,10 @@ describe('normalizeChatCompletionEvent: odd payloads', () => {
           content: [
             null,
             'x',
-            { type: 'thinking', thinking: [null, 'a', { type: 'text', text: 'b' }] },
+            {
+              type: 'thinking',
+              thinking: [null, 'a', { type: 'text' }, { type: 'text', text: 'b' }],
+            },
             { type: 'text', text: '' },
             { type: 'text', text: 'c' },
           ],
@@ -435,6 +447,16 @@ describe('normalizeChatCompletionEvent: odd payloads', () => {
     ).toEqual([
       { type: 'reasoning-delta', text: 'ab' },
       { type: 'answer-delta', text: 'c' },
+    ]);
+  });
+
+  it("routes a Gemini-flagged thought to reasoning even without the reply's tag state", () => {
+    const google = { extra_content: { google: { thought: true } } };
+    expect(normalizeChatCompletionEvent(chunk({ content: '<thought>a', ...google }))).toEqual([
+      { type: 'reasoning-delta', text: '<thought>a' },
+    ]);
+    expect(normalizeChatCompletionEvent(chunk({ content: 'b' }))).toEqual([
+      { type: 'answer-delta', text: 'b' },
     ]);
   });
 
