@@ -22,6 +22,35 @@ describe('boundNesting', () => {
     expect(boundNesting(`${'\t'.repeat(16)}* x`)).toBe(`${'\t'.repeat(16)}\\* x`);
   });
 
+  it('reads each kind of marker, and only markers, up to the deepest level', () => {
+    expect(boundNesting(`${'+ '.repeat(40)}x`)).toBe(`${'+ '.repeat(32)}\\${'+ '.repeat(8)}x`);
+    expect(boundNesting(`${'1) '.repeat(30)}x`)).toBe(
+      `${'1) '.repeat(22)}1\\) ${'1) '.repeat(7)}x`,
+    );
+    // Not markers: a thematic break, and a number of ten digits.
+    for (const text of ['-'.repeat(70), `${'- '.repeat(32)}1234567890. x`]) {
+      expect(boundNesting(text)).toBe(text);
+    }
+    // A tab after a space reaches column 4, so the last marker here is at column 63.
+    const tabbed = ` \t${'- '.repeat(29)} - x`;
+    expect(boundNesting(tabbed)).toBe(tabbed);
+    expect(boundNesting(` \t${'- '.repeat(30)}- x`)).toBe(` \t${'- '.repeat(30)}\\- x`);
+  });
+
+  it('keeps a quoted fence open across its shallow lines', () => {
+    const deep = `${' '.repeat(70)}- item`;
+    const text = ['> ```', '> - x', `> ${deep}`, '> ```'].join('\n');
+    expect(boundNesting(text)).toBe(text);
+  });
+
+  it('starts over when the text is not the previous text extended', () => {
+    const deep = `${'- '.repeat(40)}x`;
+    const bound = createNestingBound();
+    bound.update(`${deep}\nq`);
+    expect(bound.update(`zz\n${deep}\nq`)).toBe(boundNesting(`zz\n${deep}\nq`));
+    expect(bound.update('plain')).toBe('plain');
+  });
+
   it('bounds lists nested by indentation, one line each', () => {
     const lines = Array.from(
       { length: 100 },
