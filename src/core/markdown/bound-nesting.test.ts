@@ -37,6 +37,42 @@ describe('boundNesting', () => {
     expect(boundNesting(` \t${'- '.repeat(30)}- x`)).toBe(` \t${'- '.repeat(30)}\\- x`);
   });
 
+  const deepColumn = ' '.repeat(MAX_CONTAINER_COLUMN);
+
+  it.each([
+    ['x', 'x'],
+    ['1. x', '1\\. x'],
+    ['1) x', '1\\) x'],
+    ['0. x', '0\\. x'],
+    ['9) x', '9\\) x'],
+    ['1.', '1\\.'],
+    ['1x', '1x'],
+    ['1', '1'],
+    ['. x', '. x'],
+    [') x', ') x'],
+    ['> x', '\\> x'],
+    ['* x', '\\* x'],
+  ])('at the deepest column reads %j as %j', (line, bounded) => {
+    expect(boundNesting(`${deepColumn}${line}`)).toBe(`${deepColumn}${bounded}`);
+  });
+
+  it('takes a tab after a marker as its separator', () => {
+    expect(boundNesting(`${'-\t'.repeat(17)}x`)).toBe(`${'-\t'.repeat(16)}\\-\tx`);
+  });
+
+  it.each([
+    ['~~~', true],
+    ['~~~a`b', true],
+    ['````', true],
+    ['``', false],
+    ['```a`b', false],
+    ['~~', false],
+  ])('reads %j as a fence opening: %s', (opening, isFence) => {
+    const deep = `${deepColumn}- item`;
+    const bounded = isFence ? deep : `${deepColumn}\\- item`;
+    expect(boundNesting(`${opening}\n${deep}`)).toBe(`${opening}\n${bounded}`);
+  });
+
   it('keeps a quoted fence open across its shallow lines', () => {
     const deep = `${' '.repeat(70)}- item`;
     const text = ['> ```', '> - x', `> ${deep}`, '> ```'].join('\n');
