@@ -7,13 +7,9 @@ import {
   createAssistantMessage,
   type AssistantMessageState,
 } from '../stream/assistant-message';
-import { createSseParser, type SseEvent } from '../sse/parse-sse';
+import type { SseEvent } from '../sse/parse-sse';
 import type { StreamEvent } from '../stream/stream-event';
-import {
-  createAnthropicNormalizer,
-  createAnthropicThinkingCollector,
-  mapAnthropicStopReason,
-} from './anthropic-messages';
+import { createAnthropicNormalizer, mapAnthropicStopReason } from './anthropic-messages';
 
 // ---- An independent reading of a recording: plain line splitting, JSON.parse and concatenation.
 
@@ -118,21 +114,6 @@ describe('Anthropic Messages recordings', () => {
         { seed: 20251121, numRuns: 50 },
       );
     });
-  });
-
-  it('collects the thinking block with its signature for request history', () => {
-    const name = 'anthropic-native-thinking-stream-pydantic-ai.sse';
-    const collector = createAnthropicThinkingCollector();
-    const parser = createSseParser(collector.accept);
-    parser.feed(readRecording(name));
-    parser.end();
-    const events = readDataEvents(new TextDecoder().decode(readRecording(name)));
-    const signature = events.find((event) => event.delta?.type === 'signature_delta')?.delta
-      ?.signature;
-    expect(signature).toMatch(/^EvMCCkYI/);
-    expect(collector.blocks()).toEqual([
-      { type: 'thinking', thinking: GOLDEN[name]?.reasoning, signature },
-    ]);
   });
 });
 
@@ -336,49 +317,12 @@ describe('createAnthropicNormalizer: errors and malformed input', () => {
         fc.dictionary(field, fc.jsonValue()),
         (type, fields) => {
           const normalize = createAnthropicNormalizer();
-          const collector = createAnthropicThinkingCollector();
           const event = sse(type, fields);
           expect(() => normalize(event)).not.toThrow();
-          expect(() => collector.accept(event)).not.toThrow();
         },
       ),
       { seed: 7, numRuns: 300 },
     );
-  });
-});
-
-describe('createAnthropicThinkingCollector', () => {
-  it('keeps thinking text and signature per block, redacted data, in index order', () => {
-    const collector = createAnthropicThinkingCollector();
-    for (const event of [
-      blockStart(0, { type: 'thinking', thinking: '', signature: '' }),
-      thinking(0, 'Let me '),
-      thinking(0, 'add.'),
-      blockDelta(0, { type: 'signature_delta', signature: 'sig-0' }),
-      blockStart(1, { type: 'redacted_thinking', data: 'opaque' }),
-      blockStart(2, { type: 'text', text: '' }),
-      text(2, 'Answer'),
-      blockStart(3, { type: 'tool_use', id: 'toolu_1', name: 'add', input: {} }),
-      blockStart(4, { type: 'thinking', thinking: '', signature: '' }),
-      thinking(4, 'Again.'),
-      blockDelta(4, { type: 'signature_delta', signature: 'sig-4' }),
-      sse('message_stop'),
-    ]) {
-      collector.accept(event);
-    }
-    expect(collector.blocks()).toEqual([
-      { type: 'thinking', thinking: 'Let me add.', signature: 'sig-0' },
-      { type: 'redacted_thinking', data: 'opaque' },
-      { type: 'thinking', thinking: 'Again.', signature: 'sig-4' },
-    ]);
-  });
-
-  it('returns copies, so a caller cannot change what it collected', () => {
-    const collector = createAnthropicThinkingCollector();
-    collector.accept(blockStart(0, { type: 'thinking', thinking: 'a', signature: 's' }));
-    const [block] = collector.blocks();
-    if (block?.type === 'thinking') block.thinking = 'changed';
-    expect(collector.blocks()).toEqual([{ type: 'thinking', thinking: 'a', signature: 's' }]);
   });
 });
 
@@ -451,49 +395,6 @@ describe('createAnthropicNormalizer: edge cases', () => {
       { type: 'usage', usage: { promptTokens: 10 } },
       { type: 'usage', usage: { promptTokens: 10, completionTokens: 5 } },
       { type: 'usage', usage: { promptTokens: 12, completionTokens: 5 } },
-    ]);
-  });
-});
-
-describe('createAnthropicThinkingCollector: edge cases', () => {
-  it('orders blocks by index however they arrive, and reads missing or odd fields as empty', () => {
-    const collector = createAnthropicThinkingCollector();
-    for (const event of [
-      blockStart(3, { type: 'redacted_thinking', data: 7 }),
-      blockStart(1, { type: 'thinking', thinking: 5, signature: null }),
-      thinking(1, 'a'),
-      blockStart(2, { type: 'redacted_thinking' }),
-    ]) {
-      collector.accept(event);
-    }
-    expect(collector.blocks()).toEqual([
-      { type: 'thinking', thinking: 'a', signature: '' },
-      { type: 'redacted_thinking', data: '' },
-      { type: 'redacted_thinking', data: '' },
-    ]);
-  });
-
-  it('ignores blocks without an index, deltas of other kinds or blocks, and bad JSON', () => {
-    const collector = createAnthropicThinkingCollector();
-    for (const event of [
-      sse('content_block_start', { content_block: { type: 'thinking', thinking: 'x' } }),
-      blockStart(0, { type: 'thinking', thinking: 'T', signature: 'S' }),
-      blockStart(1, { type: 'redacted_thinking', data: 'opaque' }),
-      blockDelta(0, { type: 'text_delta', text: 'answer' }),
-      blockDelta(0, { type: 'input_json_delta', partial_json: '{}' }),
-      blockDelta(0, { type: 'thinking_delta', thinking: 3 }),
-      blockDelta(0, { type: 'signature_delta', signature: 4 }),
-      blockDelta(0, { type: 'signature_delta', thinking: 'no' }),
-      blockDelta(1, { type: 'thinking_delta', thinking: 'into redacted' }),
-      blockDelta(5, { type: 'thinking_delta', thinking: 'no block' }),
-      sse('content_block_stop', { index: 0, delta: { type: 'thinking_delta', thinking: 'z' } }),
-      { event: 'content_block_delta', data: '{"index":0,' },
-    ]) {
-      expect(() => collector.accept(event)).not.toThrow();
-    }
-    expect(collector.blocks()).toEqual([
-      { type: 'thinking', thinking: 'T', signature: 'S' },
-      { type: 'redacted_thinking', data: 'opaque' },
     ]);
   });
 });

@@ -13,9 +13,9 @@
  *   block likewise (given as reasoning); a `redacted_thinking` block holds only encrypted data, so
  *   it becomes a `reasoning-hidden` event (the panel says the provider hides that reasoning);
  * - `content_block_delta`: `thinking_delta.thinking` is reasoning, `text_delta.text` is answer;
- *   `signature_delta` and `input_json_delta` are ignored here (see
- *   {@link createAnthropicThinkingCollector} for signatures). A blank line goes between two thinking
- *   blocks of one message (interleaved thinking around tool calls);
+ *   `signature_delta` and `input_json_delta` are ignored (Ruminate sends no tools, so thinking
+ *   blocks never go back with their signatures). A blank line goes between two thinking blocks of
+ *   one message (interleaved thinking around tool calls);
  * - `message_delta`: `delta.stop_reason` as the finish reason (see {@link mapAnthropicStopReason}) and
  *   `usage.output_tokens` as completion tokens. Thinking is counted inside `output_tokens`; Anthropic
  *   reports no separate reasoning count, and no total;
@@ -168,71 +168,5 @@ export function createAnthropicNormalizer(): (event: SseEvent) => StreamEvent[] 
       default:
         return []; // ping, content_block_stop, unknown events
     }
-  };
-}
-
-/** A thinking block as it must be sent back in the next request's assistant message. */
-export type AnthropicThinkingBlock =
-  | { type: 'thinking'; thinking: string; signature: string }
-  | { type: 'redacted_thinking'; data: string };
-
-/** The collector returned by {@link createAnthropicThinkingCollector}. */
-export interface AnthropicThinkingCollector {
-  /** Reads one SSE event of the stream (the same events the normalizer gets). Never throws. */
-  accept(event: SseEvent): void;
-  /** The thinking and redacted thinking blocks seen so far, in content block order. */
-  blocks(): AnthropicThinkingBlock[];
-}
-
-/**
- * Collects the thinking blocks of one Anthropic stream with their signatures, for request history:
- * when a turn uses tools, its thinking blocks must be sent back unchanged (text plus `signature`,
- * or the redacted block's `data`). A thinking block's text is the concatenation of its
- * `thinking_delta`s and its signature arrives as `signature_delta.signature` just before
- * `content_block_stop`.
- *
- * @returns an accumulator fed the same SSE events as {@link createAnthropicNormalizer}.
- */
-export function createAnthropicThinkingCollector(): AnthropicThinkingCollector {
-  const byIndex = new Map<number, AnthropicThinkingBlock>();
-
-  function accept(event: SseEvent): void {
-    const parsed = parse(event);
-    if ('events' in parsed) return;
-    const { type, data } = parsed;
-    const index = toCount(data.index);
-    if (index === undefined) return;
-    if (type === 'content_block_start' && isObject(data.content_block)) {
-      const block = data.content_block;
-      if (block.type === 'thinking') {
-        byIndex.set(index, {
-          type: 'thinking',
-          thinking: typeof block.thinking === 'string' ? block.thinking : '',
-          signature: typeof block.signature === 'string' ? block.signature : '',
-        });
-      } else if (block.type === 'redacted_thinking') {
-        byIndex.set(index, {
-          type: 'redacted_thinking',
-          data: typeof block.data === 'string' ? block.data : '',
-        });
-      }
-      return;
-    }
-    const block = byIndex.get(index);
-    if (type !== 'content_block_delta' || block?.type !== 'thinking' || !isObject(data.delta)) {
-      return;
-    }
-    const delta = data.delta;
-    if (delta.type === 'thinking_delta' && typeof delta.thinking === 'string') {
-      block.thinking += delta.thinking;
-    } else if (delta.type === 'signature_delta' && typeof delta.signature === 'string') {
-      block.signature += delta.signature;
-    }
-  }
-
-  return {
-    accept,
-    blocks: () =>
-      [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, block]) => ({ ...block })),
   };
 }

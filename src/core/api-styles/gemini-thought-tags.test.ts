@@ -180,4 +180,29 @@ describe('GeminiThoughtTags on its own', () => {
       { type: 'answer-delta', text: '</x' },
     ]);
   });
+
+  it('releases a held closing tag as answer text when thoughts resume', () => {
+    const tags = new GeminiThoughtTags();
+    const out: StreamEvent[] = [];
+    tags.thought('<thought>a', out);
+    tags.answer('</tho', out);
+    tags.thought('b', out);
+    expect(out).toEqual([
+      { type: 'reasoning-delta', text: 'a' },
+      { type: 'answer-delta', text: '</tho' },
+      { type: 'reasoning-delta', text: 'b' },
+    ]);
+  });
+
+  it('after a flushed opening, still strips the closing tag of the first answer', () => {
+    const tags = new GeminiThoughtTags();
+    const out: StreamEvent[] = [];
+    tags.thought('<tho', out);
+    tags.flush(out);
+    tags.answer('</thought>x', out);
+    expect(out).toEqual([
+      { type: 'reasoning-delta', text: '<tho' },
+      { type: 'answer-delta', text: 'x' },
+    ]);
+  });
 });

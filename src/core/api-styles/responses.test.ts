@@ -608,6 +608,12 @@ describe('createResponsesNormalizer: edge cases', () => {
     });
   });
 
+  it('emits nothing for an answer delta without text', () => {
+    for (const delta of ['', 7, null]) {
+      expect(normalizeAll([sse('response.output_text.delta', { delta })])).toEqual([]);
+    }
+  });
+
   it('maps an incomplete response cut by the content filter', () => {
     const incomplete = sse('response.incomplete', {
       response: { incomplete_details: { reason: 'content_filter' } },
@@ -618,10 +624,13 @@ describe('createResponsesNormalizer: edge cases', () => {
     });
   });
 
-  it('reads a string error field as the message', () => {
+  it('reads a string error field as the message, with a code beside it', () => {
     expect(readResponsesError({ type: 'error', error: 'Overloaded' })).toEqual({
       message: 'Overloaded',
     });
+    expect(
+      readResponsesError({ type: 'error', error: 'Overloaded', code: 'busy', sequence_number: 3 }),
+    ).toEqual({ message: 'Overloaded', code: 'busy' });
   });
 
   it('separates reasoning parts after a reasoning that ended in one line break', () => {

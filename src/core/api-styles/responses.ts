@@ -50,7 +50,7 @@ export function readResponsesUsage(raw: unknown): Usage | undefined {
  * documents it). The code is `code`, or the nested `type` when there is no code.
  */
 export function readResponsesError(data: Json): ProviderError {
-  if (isObject(data.error) || typeof data.error === 'string') return readProviderError(data.error);
+  if (isObject(data.error)) return readProviderError(data.error);
   const flat: Json = { ...data };
   delete flat.type; // always "error" here: not a code
   delete flat.sequence_number;
@@ -74,7 +74,6 @@ function incompleteFinishReason(response: Json): FinishReason {
   const details = isObject(response.incomplete_details) ? response.incomplete_details : {};
   const reason = nonEmptyString(details.reason);
   if (reason === 'max_output_tokens') return 'length';
-  if (reason === 'content_filter') return 'content_filter';
   return reason ?? 'incomplete';
 }
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import {
+  ANTHROPIC_DEFAULT_MAX_TOKENS,
+  ANTHROPIC_DEFAULT_THINKING_BUDGET,
+} from '../api-styles/anthropic-messages-style';
 import { buildReplyRequest, maskRequest, type ReplyRequestInput } from './provider-request';
 
 const base: ReplyRequestInput = {
@@ -19,7 +23,8 @@ describe('buildReplyRequest', () => {
     const request = buildReplyRequest(base);
     expect(request.url).toBe('http://127.0.0.1:8080/v1/chat/completions');
     expect(request.headers.Authorization).toBeUndefined();
-    expect(request.body).toEqual({
+    // Strict: an option left unset is no key at all, not a key holding `undefined`.
+    expect(request.body).toStrictEqual({
       model: 'qwen3',
       messages: base.messages,
       stream: true,
@@ -112,6 +117,50 @@ describe('buildReplyRequest', () => {
       max_tokens: 5024,
       messages: [{ role: 'user', content: 'Hi' }],
     });
+  });
+});
+
+describe('buildReplyRequest without a key, a system prompt or options', () => {
+  const bare = { ...base, messages: [{ role: 'user' as const, content: 'Hi' }] };
+
+  it('sends a Responses request without instructions or a token limit', () => {
+    const request = buildReplyRequest({
+      ...bare,
+      family: 'openai-responses',
+      apiStyle: 'responses',
+    });
+    expect(request.headers.Authorization).toBeUndefined();
+    expect(request.body).toStrictEqual({
+      model: 'qwen3',
+      input: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      reasoning: { summary: 'auto' },
+    });
+  });
+
+  it('sends an Anthropic request with the default budget and limit, and no system or key', () => {
+    const request = buildReplyRequest({
+      ...bare,
+      family: 'anthropic',
+      apiStyle: 'anthropic-messages',
+      baseUrl: 'https://api.anthropic.com',
+      apiKey: '  ',
+    });
+    expect(request.headers).not.toHaveProperty('x-api-key');
+    expect(request.body).toStrictEqual({
+      model: 'qwen3',
+      max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS,
+      stream: true,
+      thinking: { type: 'enabled', budget_tokens: ANTHROPIC_DEFAULT_THINKING_BUDGET },
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    const keyed = buildReplyRequest({
+      ...bare,
+      family: 'anthropic',
+      apiStyle: 'anthropic-messages',
+      apiKey: ' sk-ant ',
+    });
+    expect(keyed.headers['x-api-key']).toBe('sk-ant');
   });
 });
 
