@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundNesting } from './bound-nesting';
 import { AFTER_HOSTILE, HOSTILE_CORPUS } from './hostile-corpus';
-import { isOverBudget, MAX_INLINE_NESTING, splitByBudget } from './markup-budget';
+import { isOverBudget, MAX_INLINE_NESTING, MAX_MARKUP_CHARS, splitByBudget } from './markup-budget';
 import { ADVERSARIAL_DOCUMENTS, BENCHMARK_ANSWER } from './test-documents';
 
 describe('splitByBudget', () => {
@@ -77,5 +77,10 @@ describe('splitByBudget', () => {
   it('takes a run at the very end of a block as opening nothing', () => {
     expect(isOverBudget(`${'*a '.repeat(MAX_INLINE_NESTING)}*`, false)).toBe(false);
     expect(isOverBudget('*a '.repeat(MAX_INLINE_NESTING + 1), false)).toBe(true);
+  });
+
+  it('counts markup characters', () => {
+    expect(isOverBudget('$'.repeat(MAX_MARKUP_CHARS), false)).toBe(false);
+    expect(isOverBudget('$'.repeat(MAX_MARKUP_CHARS + 1), false)).toBe(true);
   });
 });

@@ -149,6 +149,13 @@ describe('normalizeMathDelimiters', () => {
     expect(normalized('Text\n<span>\n\\(x\\)')).toBe('Text\n<span>\n$x$');
   });
 
+  it('copies an HTML comment unchanged up to its end', () => {
+    expect(normalized('<!-- \\(x\\)\n\\(y\\)\n-->\n\nafter \\(z\\)')).toBe(
+      '<!-- \\(x\\)\n\\(y\\)\n-->\n\nafter $z$',
+    );
+    expect(normalized('<!-- a -->\n\\(y\\)')).toBe('<!-- a -->\n$y$');
+  });
+
   it('keeps display math indented like code inline, and reads past a lone `<`', () => {
     expect(normalized('Text\n    \\[x\\]\nmore')).toBe('Text\n    $$x$$\nmore');
     expect(normalizeMathDelimiters('if a < b then $x$ ok')).toEqual({
