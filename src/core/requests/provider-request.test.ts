@@ -164,6 +164,24 @@ describe('buildReplyRequest without a key, a system prompt or options', () => {
   });
 });
 
+describe('buildReplyRequest with two system messages', () => {
+  const twoSystems = {
+    ...base,
+    messages: [
+      { role: 'system' as const, content: 'Be brief.' },
+      { role: 'system' as const, content: 'Answer in French.' },
+      { role: 'user' as const, content: 'Hi' },
+    ],
+  };
+
+  it('joins them with a blank line where the style takes one system text', () => {
+    const responses = buildReplyRequest({ ...twoSystems, apiStyle: 'responses' });
+    expect(responses.body.instructions).toBe('Be brief.\n\nAnswer in French.');
+    const anthropic = buildReplyRequest({ ...twoSystems, apiStyle: 'anthropic-messages' });
+    expect(anthropic.body.system).toBe('Be brief.\n\nAnswer in French.');
+  });
+});
+
 describe('maskRequest', () => {
   it('keeps only the last four characters of secrets', () => {
     const masked = maskRequest(buildReplyRequest({ ...base, apiKey: 'sk-very-secret-1234' }));
