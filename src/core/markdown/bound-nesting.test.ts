@@ -79,6 +79,15 @@ describe('boundNesting', () => {
     expect(boundNesting(text)).toBe(text);
   });
 
+  it('keeps a fence open across blank lines, and closes it only with a long enough bare run', () => {
+    const deep = `${deepColumn}- item`;
+    const escaped = `${deepColumn}\\- item`;
+    expect(boundNesting(`- \`\`\`\n\n   \n  ${deep}`)).toBe(`- \`\`\`\n\n   \n  ${deep}`);
+    expect(boundNesting(`\`\`\`\`\n\`\`\`\n${deep}`)).toBe(`\`\`\`\`\n\`\`\`\n${deep}`);
+    expect(boundNesting(`\`\`\`\n\`\`\`x\n${deep}`)).toBe(`\`\`\`\n\`\`\`x\n${deep}`);
+    expect(boundNesting(`\`\`\`\n\`\`\`\`  \n${deep}`)).toBe(`\`\`\`\n\`\`\`\`  \n${escaped}`);
+  });
+
   it('starts over when the text is not the previous text extended', () => {
     const deep = `${'- '.repeat(40)}x`;
     const bound = createNestingBound();

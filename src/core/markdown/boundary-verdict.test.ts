@@ -23,6 +23,11 @@ describe('boundaryVerdict', () => {
     expect(verdictAfterFirst(source)).toBe('safe');
   });
 
+  it('settles a table or a quote before anything, a list that does not start at 1 included', () => {
+    expect(verdictAfterFirst('> quote\n\n2. two\n')).toBe('safe');
+    expect(verdictAfterFirst('| a |\n| - |\n\n-\n')).toBe('safe');
+  });
+
   it('keeps a fence or a raw HTML block that has not closed', () => {
     const fence = '```js\nconst a = 1;\n\nNext';
     expect(boundaryVerdict({ type: 'codeFenced', start: 0, end: 18 }, fence, 20)).toBe('unsafe');
@@ -48,6 +53,9 @@ describe('boundaryVerdict', () => {
     expect(boundaryVerdict(list, '- a\n\n12\n', 5)).toBe('safe');
     expect(boundaryVerdict(list, '- a\n\n--\n', 5)).toBe('safe');
     expect(boundaryVerdict(list, '- a\n\nText\n', 5)).toBe('safe');
+    expect(boundaryVerdict(list, '- a\n\na - b\n', 5)).toBe('safe');
+    expect(boundaryVerdict(list, '- a\n\n12. b\n', 5)).toBe('unsafe');
+    expect(boundaryVerdict(list, '- a\n\na12', 5)).toBe('safe');
     const ordered = { type: 'listOrdered', start: 0, end: 4 };
     expect(boundaryVerdict(ordered, '1. a\n\n2.\tb\n', 6)).toBe('unsafe');
   });
@@ -56,7 +64,14 @@ describe('boundaryVerdict', () => {
     const code = { type: 'codeIndented', start: 0, end: 8 };
     expect(boundaryVerdict(code, '    code\n\n2. two\n', 10)).toBe('unsafe');
     expect(boundaryVerdict(code, '    code\n\n-\n', 10)).toBe('unsafe');
-    expect(boundaryVerdict(code, '    code\n\n2', 10)).toBe('undecided');
+    expect(boundaryVerdict(code, '    code\n\n12. two\n', 10)).toBe('unsafe');
+    expect(boundaryVerdict(code, '    code\n\na 2. x\n', 10)).toBe('safe');
+    for (const start of ['2', '12', '2.', '2.  ', '2. ', '- ', '-']) {
+      expect(boundaryVerdict(code, `    code\n\n${start}`, 10), start).toBe('undecided');
+    }
+    for (const start of ['x2', '2 x', '2.x', '-x']) {
+      expect(boundaryVerdict(code, `    code\n\n${start}`, 10), start).toBe('safe');
+    }
     expect(boundaryVerdict(code, '    code\n\n1. one\n', 10)).toBe('safe');
     expect(boundaryVerdict(code, '    code\n\nText\n', 10)).toBe('safe');
   });
