@@ -144,4 +144,44 @@ describe('repairTail', () => {
   it('reads a backslash escape inside an unfinished link target', () => {
     expect(repairTail('[a](b\\)c')).toBe(`[a](${URL})`);
   });
+
+  it.each([
+    ['a ~~~b', 'a ~~~b'],
+    ['x~~y', 'x~~y'],
+    ['~a', '~a'],
+    ['~~a', '~~a~~'],
+    ['~~a ~b', '~~a ~b~~'],
+    ['~~a~~ b ~~', '~~a~~ b '],
+    ['foo_bar', 'foo_bar'],
+    ['foo_', 'foo_'],
+    ['a _', 'a '],
+    ['_a_b', '_a_b_'],
+    ['x_a_ b', 'x_a_ b'],
+    ['_a _ b', '_a _ b_'],
+    ['__a_', '__a__'],
+    ['_a*_ b', '_a*_ b'],
+    ['_(a_', '_(a_'],
+    ['_a)_b', '_a)_b__'],
+    ['(_a', '(_a_'],
+    ["'*a", "'*a*"],
+    ["*'a", "*'a*"],
+    ["a*'b", "a*'b"],
+    ["_'a", "_'a_"],
+    ["a_'b", "a_'b"],
+    ["'_a", "'_a_"],
+    ['a*b', 'a*b*'],
+    ['a* b', 'a* b'],
+    ['*a * b', '*a * b*'],
+    ['**a*b', '**a*b*'],
+    ['***a** b', '***a** b*'],
+    ['*a ~~b* c', '*a ~~b* c'],
+    ['**a_**b', '**a_**b****'],
+  ])('opens and closes delimiter runs by the flanking rules: %j', (tail, repaired) => {
+    expect(repairTail(tail)).toBe(repaired);
+  });
+
+  it('keeps at most the bound of constructs open', () => {
+    const tail = '*a '.repeat(MAX_OPEN_CONSTRUCTS + 6);
+    expect(repairTail(tail)).toBe(tail.trimEnd() + '*'.repeat(MAX_OPEN_CONSTRUCTS));
+  });
 });
