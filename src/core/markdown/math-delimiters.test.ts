@@ -149,6 +149,27 @@ describe('normalizeMathDelimiters', () => {
     expect(normalized('Text\n<span>\n\\(x\\)')).toBe('Text\n<span>\n$x$');
   });
 
+  it.each([
+    ['Text\n   \\[x\\]\nmore', 'Text\n   $$\n   x\n   $$\nmore'],
+    ['  \\[x\\]', '  $$\n  x\n  $$'],
+    ['\t\\[x\\]', '\t\\[x\\]'],
+    ['Text\n\\[x\\]  \nmore', 'Text\n$$\nx\n$$  \nmore'],
+    ['\\[x\\] and more', '$$x$$ and more'],
+    ['\\[a\nb\\]', '$$\na\nb\n$$'],
+    ['\\[\na\n  b\n\\]', '$$\na\n  b\n$$'],
+    ['\\[\na\n  \\]', '$$\na\n$$'],
+    ['\\[a\n$$ b\\]', '\\[a\n$$ b\\]'],
+    ['1. Solve\n   \\[\n   a\n      b\n   \\]', '1. Solve\n   $$\n   a\n      b\n   $$'],
+    ['1. Solve\n   \\[\n a\n   \\]', '1. Solve\n   $$\n   a\n   $$'],
+    ['Text\n$$E$$  \nmore', 'Text\n$$\nE\n$$  \nmore'],
+    ['$$E$$ and', '$$E$$ and'],
+  ])(
+    'writes display math that fills its lines as a block, keeping its indentation: %j',
+    (text, expected) => {
+      expect(normalized(text)).toBe(expected);
+    },
+  );
+
   it('copies an HTML comment unchanged up to its end', () => {
     expect(normalized('<!-- \\(x\\)\n\\(y\\)\n-->\n\nafter \\(z\\)')).toBe(
       '<!-- \\(x\\)\n\\(y\\)\n-->\n\nafter $z$',
