@@ -98,11 +98,11 @@ describe('Think rules', () => {
     });
 
     it('sends thinking on the provider’s way', () => {
-      expect(thinkFields(target, true)).toEqual(on);
+      expect(thinkFields(target, true)).toStrictEqual(on);
     });
 
     it('sends thinking off the provider’s way', () => {
-      expect(thinkFields(target, false)).toEqual(off);
+      expect(thinkFields(target, false)).toStrictEqual(off);
     });
   });
 
@@ -213,6 +213,27 @@ describe('thinkRuleFor: which rule a provider, base URL and model fall under', (
     [{ family: 'anthropic', model: 'claude-sonnet-4-5' }, 'Anthropic, Claude 3.7 and later'],
     [{ family: 'generic', model: 'gemini-2.5-flash' }, undefined],
     [{ family: 'gemini', model: 'gemini-2.5-flash' }, 'Gemini 2.5 Flash and Flash-Lite'],
+    // The host comes from the start of the base URL only.
+    [{ baseUrl: 'https://moonshot.ai/v1', model: 'kimi-k2.5' }, 'Kimi (Moonshot), K2.5 and later'],
+    [
+      { baseUrl: 'https://api.moonshot.ai/v1?next=http://example.test', model: 'kimi-k2.5' },
+      'Kimi (Moonshot), K2.5 and later',
+    ],
+    [{ baseUrl: '/proxy/https://api.moonshot.ai/v1', model: 'kimi-k2.5' }, undefined],
+    [
+      { baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1', model: 'qwen-plus' },
+      'Alibaba Cloud Model Studio (DashScope), Qwen3 hybrids',
+    ],
+    [{ baseUrl: 'https://dashscope.aliyuncs.com.example.test/v1', model: 'qwen-plus' }, undefined],
+    // Presets count wherever the server is.
+    [
+      { presetId: 'ollama', baseUrl: 'http://gpu-box:8080/v1', model: 'llama3' },
+      'Ollama (OpenAI-compatible /v1)',
+    ],
+    [{ presetId: 'sglang', baseUrl: 'https://gpu.example.test/v1', model: 'qwen3-8b' }, VLLM],
+    [{ presetId: 'llamacpp', baseUrl: 'https://gpu.example.test/v1', model: 'glm-4.5' }, VLLM],
+    [{ presetId: 'lmstudio', baseUrl: 'http://localhost:8080/v1', model: 'qwen3-8b' }, undefined],
+    [{ family: 'groq', baseUrl: 'http://localhost:8000/v1', model: 'glm-4.5' }, undefined],
   ])('%j → %s', (target, provider) => {
     expect(thinkRuleFor(input(target))?.provider).toBe(provider);
   });
@@ -233,5 +254,15 @@ describe('thinkRuleFor: which rule a provider, base URL and model fall under', (
     const claude: Record<string, unknown> = { thinking: { type: 'enabled', budget_tokens: 2048 } };
     thinkRuleFor(input({ family: 'anthropic', model: 'claude-opus-4-1' }))?.apply(claude, true);
     expect(claude).toEqual({ thinking: { type: 'enabled', budget_tokens: 2048 } });
+  });
+
+  it('merges with chat template kwargs already in the body, and replaces a value that is not an object', () => {
+    const rule = thinkRuleFor(input({ presetId: 'vllm', model: 'qwen3' }));
+    const merged: Record<string, unknown> = { chat_template_kwargs: { custom: 1 } };
+    rule?.apply(merged, false);
+    expect(merged).toEqual({ chat_template_kwargs: { custom: 1, enable_thinking: false } });
+    const replaced: Record<string, unknown> = { chat_template_kwargs: 'x' };
+    rule?.apply(replaced, true);
+    expect(replaced).toEqual({ chat_template_kwargs: { enable_thinking: true } });
   });
 });
