@@ -28,6 +28,12 @@ describe('effort scales', () => {
     ['groq', 'openai/gpt-oss-120b', ['low', 'medium', 'high']],
     ['gemini', 'gemini-2.5-flash', ['low', 'medium', 'high']],
     ['generic', 'qwen3:8b', ['low', 'medium', 'high']],
+    // Claude model names on a server that is not Anthropic's follow that server's scale.
+    ['generic', 'claude-opus-4-7', ['low', 'medium', 'high']],
+    ['generic', 'claude-sonnet-4-6', ['low', 'medium', 'high']],
+    ['generic', 'claude-opus-4-5', ['low', 'medium', 'high']],
+    ['generic', 'claude-sonnet-4-5', ['low', 'medium', 'high']],
+    ['generic', 'qwen3-32b', ['low', 'medium', 'high']],
   ] as const)('%s %s takes %j', (family, model, levels) => {
     expect(effortLevels({ family, model })).toEqual(levels);
   });

@@ -23,6 +23,20 @@ describe('historyReasoning, one test per rule', () => {
     ).toBe('reasoning-content');
   });
 
+  it('takes only deepseek-reasoner itself and R1 models as R1-era', () => {
+    for (const model of ['deepseek-reasoner-v4', 'my-deepseek-reasoner']) {
+      expect(
+        historyReasoning(turn({ family: 'deepseek', model, madeToolCalls: true })),
+        model,
+      ).toBe('reasoning-content');
+    }
+    expect(
+      historyReasoning(
+        turn({ family: 'deepseek', model: 'DeepSeek-R1-0528', madeToolCalls: true }),
+      ),
+    ).toBe('answer-only');
+  });
+
   it('DeepSeek thinking mode sends answers only for turns without tool calls', () => {
     expect(historyReasoning(turn({ family: 'deepseek', model: 'deepseek-v4-pro' }))).toBe(
       'answer-only',

@@ -51,7 +51,12 @@ describe('canListModels', () => {
   });
 
   it('takes absolute http(s) URLs and paths on this server, nothing else', () => {
-    for (const url of ['http://127.0.0.1:11434/v1', 'https://api.x.ai/v1', '/api/demo/v1']) {
+    for (const url of [
+      'http://127.0.0.1:11434/v1',
+      'https://api.x.ai/v1',
+      '/api/demo/v1',
+      '  /api/demo/v1 ',
+    ]) {
       expect(isUsableBaseUrl(url), url).toBe(true);
     }
     for (const url of ['api.deepseek.com', 'ftp://host/v1', '//host/v1', 'http://', '', 'h']) {
@@ -75,5 +80,6 @@ describe('readModelIds', () => {
     expect(readModelIds({ models: [] })).toBeUndefined();
     expect(readModelIds({ data: [{ name: 'x' }] })).toBeUndefined();
     expect(readModelIds(null)).toBeUndefined();
+    expect(readModelIds({ data: [{ id: 'a' }, null] })).toBeUndefined();
   });
 });

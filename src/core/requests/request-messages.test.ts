@@ -71,4 +71,14 @@ describe('buildRequestMessages', () => {
     });
     expect(plain[1]).not.toHaveProperty('reasoning_content');
   });
+
+  it('sends no empty reasoning_content for a tool turn that had no reasoning', () => {
+    const toolTurn = assistant('calling a tool', '');
+    if (toolTurn.role === 'assistant') toolTurn.state.finishReason = 'tool_calls';
+    const request = buildRequestMessages([user('q1'), toolTurn, user('q2')], {
+      family: 'deepseek',
+      model: 'deepseek-v4-pro',
+    });
+    expect(request[1]).toStrictEqual({ role: 'assistant', content: 'calling a tool' });
+  });
 });
