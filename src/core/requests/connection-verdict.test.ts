@@ -68,11 +68,11 @@ describe('connectionVerdict', () => {
 
   it('tells a CORS refusal from nothing listening, naming the page origin to allow', () => {
     const cors = connectionVerdict({ kind: 'cors-refused' }, context);
-    expect(cors.fix).toBe('provider-cors');
+    expect(cors).toMatchObject({ isOk: false, fix: 'provider-cors' });
     expect(cors.line).toContain('refused this page (CORS)');
     expect(cors.line).toContain('http://127.0.0.1:4173');
     const none = connectionVerdict({ kind: 'unreachable' }, context);
-    expect(none.fix).toBe('base-url');
+    expect(none).toMatchObject({ isOk: false, fix: 'base-url' });
     expect(none.line).toMatch(
       /^Nothing answered at http:\/\/127\.0\.0\.1:11434: nothing is listening/,
     );
