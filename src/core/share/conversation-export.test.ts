@@ -160,6 +160,21 @@ describe('fromTranscript', () => {
       ['m2', 'm1'],
     ]);
     expect(v.is(exportedConversationSchema, tree)).toBe(true);
-    expect(toChatTree(tree).messages[1]).toMatchObject({ providerName: IMPORTED_PROVIDER_NAME });
+    expect(tree.systemPrompt).toBe('');
+    const [question, answer] = toChatTree(tree, (id) => `new-${id}`).messages;
+    expect(question).toStrictEqual({
+      id: 'new-m1',
+      parentId: null,
+      createdAt: 0,
+      role: 'user',
+      content: 'Q',
+    });
+    expect(answer).toMatchObject({
+      id: 'new-m2',
+      parentId: 'new-m1',
+      role: 'assistant',
+      model: '',
+      providerName: IMPORTED_PROVIDER_NAME,
+    });
   });
 });

@@ -30,6 +30,8 @@ describe('escapeHtmlOutsideCode', () => {
 
   it('a code span cannot reach across a blank line', () => {
     expect(escapeHtmlOutsideCode('open ` <a>\n\n<b> ` x')).toBe('open ` &lt;a>\n\n&lt;b> ` x');
+    // A line of spaces is blank too.
+    expect(escapeHtmlOutsideCode('open ` <a>\n  \n<b> ` x')).toBe('open ` &lt;a>\n  \n&lt;b> ` x');
   });
 
   it('escapes everything in a paragraph holding an escaped backtick', () => {

@@ -85,6 +85,13 @@ describe('toMarkdown', () => {
     ],
     [{ status: 'error' as const }, '_Error._'],
     [
+      {
+        status: 'error' as const,
+        error: { kind: 'network' as const, message: ' Lost\n\n  the  line ' },
+      },
+      '_Error: Lost the line_',
+    ],
+    [
       { status: 'interrupted' as const },
       '_Interrupted: the page closed before the reply finished._',
     ],
@@ -152,9 +159,24 @@ describe('toMarkdown', () => {
     expect(closed).toContain('~~~\ncode\n~~~\n\n</details>');
   });
 
+  it('says Reasoning when the reasoning was not timed from start to end', () => {
+    for (const timing of [{ firstAnswerAt: 300 }, { firstReasoningAt: 0 }, {}]) {
+      expect(toMarkdown(reply({ reasoning: 'r', timing }))).toContain(
+        '<details><summary>Reasoning</summary>',
+      );
+    }
+  });
+
+  it('writes no answer block for a reply stopped before its answer', () => {
+    expect(toMarkdown(reply({ reasoning: 'r', answer: '', status: 'stopped' }))).toBe(
+      '# T\n\n**Assistant:**\n\n<details><summary>Reasoning</summary>\n\nr\n\n</details>\n\n_Stopped by you._\n',
+    );
+  });
+
   it('names an untitled conversation and keeps the title on one line', () => {
     expect(toMarkdown({ title: '  ', messages: [] })).toBe('# Untitled conversation\n');
     expect(toMarkdown({ title: 'a\nb', messages: [] })).toBe('# a b\n');
+    expect(toMarkdown({ title: ' a \n\n b ', messages: [] })).toBe('# a b\n');
   });
 });
 
@@ -232,6 +254,7 @@ describe('JSON export and import', () => {
       /newer Ruminate \(format version 3\)/,
     ],
     ['an odd version', JSON.stringify({ ...file, version: '1' }), /unknown format version \("1"\)/],
+    ['version 0', JSON.stringify({ ...file, version: 0 }), /unknown format version \(0\)/],
     [
       'no conversation',
       JSON.stringify({ ...file, transcript: undefined }),
