@@ -35,7 +35,7 @@ describe('passphrase layer', () => {
 
   it('calls a body too short or with zero iterations malformed, and too many a newer version', async () => {
     const sealed = await sealWithPassphrase(data.slice(), 'p', 1_000);
-    expect(await failure(openWithPassphrase(sealed.slice(0, 10), 'p'))).toEqual({
+    expect(await failure(openWithPassphrase(sealed.slice(0, 40), 'p'))).toEqual({
       kind: 'malformed',
       message: SHARE_LINK_WORDS.malformed,
     });
@@ -50,5 +50,13 @@ describe('passphrase layer', () => {
     expect(await failure(openWithPassphrase(many, 'p'))).toMatchObject({
       kind: 'unsupported-version',
     });
+  });
+
+  it('takes a single iteration, and seals empty data into a body of header and tag only', async () => {
+    const once = await sealWithPassphrase(data.slice(), 'p', 1);
+    expect(await openWithPassphrase(once, 'p')).toEqual(data);
+    const empty = await sealWithPassphrase(new Uint8Array(0), 'p', 1_000);
+    expect(empty).toHaveLength(4 + 16 + 12 + 16);
+    expect(await openWithPassphrase(empty, 'p')).toEqual(new Uint8Array(0));
   });
 });
