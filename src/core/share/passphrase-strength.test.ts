@@ -20,4 +20,24 @@ describe('passphrase strength hint', () => {
     expect(passphraseStrength('one two three four').bits).toBe(52);
     expect(passphraseStrength('onetwosixfour').bits).toBe(Math.round(13 * Math.log2(26)));
   });
+
+  it.each([
+    ['aaaa', 5],
+    ['abc', 14],
+    ['ABC', 14],
+    ['123', 10],
+    ['!?#', 15],
+    ['aB1!', 26],
+    ['a b c d e', 53],
+  ] as const)(
+    'gives %j %i bits: repeats count once, character classes set the alphabet',
+    (text, bits) => {
+      expect(passphraseStrength(text).bits).toBe(bits);
+    },
+  );
+
+  it('is fair from 40 bits and strong from 60', () => {
+    expect(passphraseStrength('12'.repeat(6))).toMatchObject({ bits: 40, level: 'fair' });
+    expect(passphraseStrength('12'.repeat(9))).toMatchObject({ bits: 60, level: 'strong' });
+  });
 });

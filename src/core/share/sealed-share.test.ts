@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url } from './base64url';
+import { MAX_ITERATIONS } from './passphrase-layer';
 import { openSealedShare, sealShare, SEALED_SHARE_VERSION, SHARE_KEY_CHARS } from './sealed-share';
 import { SHARE_LINK_WORDS } from './share-link-error';
 import type { SharedTranscript } from './transcript';
@@ -127,8 +128,29 @@ describe('sealed share (short links)', () => {
   it('refuses a transcript the schema rejects, before sealing anything', async () => {
     const bad = { title: 'x', messages: [{ role: 'robot' }] } as unknown as SharedTranscript;
     await expect(sealShare(bad)).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(sealShare(transcript, { iterations: 0 })).rejects.toMatchObject({
-      kind: 'invalid',
+    for (const iterations of [0, 1.5, MAX_ITERATIONS + 1]) {
+      await expect(sealShare(transcript, { iterations })).rejects.toMatchObject({
+        kind: 'invalid',
+        message: `Iterations must be 1 to ${MAX_ITERATIONS}.`,
+      });
+    }
+  });
+
+  it('takes one iteration, and an empty passphrase as none', async () => {
+    const once = await sealShare(transcript, { passphrase: 'p', iterations: 1 });
+    expect(await openSealedShare(once.body, once.key, { passphrase: 'p' })).toEqual({
+      ok: true,
+      transcript,
+    });
+    const open = await sealShare(transcript, { passphrase: '' });
+    expect(await openSealedShare(open.body, open.key)).toEqual({ ok: true, transcript });
+  });
+
+  it('reads a key with spaces around it, and calls a body of the version byte alone tampered', async () => {
+    const { body, key } = await sealShare(transcript);
+    expect(await openSealedShare(body, ` ${key} `)).toEqual({ ok: true, transcript });
+    expect(await openSealedShare(body.slice(0, 1), key)).toMatchObject({
+      error: { kind: 'tampered' },
     });
   });
 

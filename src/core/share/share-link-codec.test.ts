@@ -224,9 +224,16 @@ describe('passphrases', () => {
   });
 
   it('refuses to encode with an iteration count out of range, saying the range', async () => {
-    await expect(encodeShareFragment(sample, { passphrase: 'p', iterations: 0 })).rejects.toThrow(
-      `Iterations must be 1 to ${MAX_ITERATIONS}.`,
-    );
+    for (const options of [
+      { passphrase: 'p', iterations: 0 },
+      { iterations: 0 },
+      { iterations: 1.5 },
+      { iterations: MAX_ITERATIONS + 1 },
+    ]) {
+      await expect(encodeShareFragment(sample, options)).rejects.toThrow(
+        new ShareLinkEncodeError('invalid', `Iterations must be 1 to ${MAX_ITERATIONS}.`),
+      );
+    }
   });
 
   it('refuses a link that asks for an absurd number of iterations, without running them', async () => {
