@@ -9,6 +9,7 @@ export default defineConfig({
     // MUTATION_TESTS narrows a quick run of one area to its own tests (a lower bound on its score).
     include: [process.env.MUTATION_TESTS ?? 'src/core/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/testing/mutation-setup.ts'],
     // Instrumented code runs slower, and the machine may be busy: a generous limit.
     testTimeout: 120_000,
     // Tests skip their time limits in instrumented code.
