@@ -2,7 +2,9 @@
 // Each mutant (a small change such as `<` → `<=` or a removed statement) runs the core tests that
 // cover it; a mutant no test notices is a bug the tests would miss. Reports go to
 // reports/mutation/; the incremental file there lets a rerun test only the mutants whose code or
-// tests changed. Run one area with `npm run mutation -- --mutate 'src/core/chat/**/*.ts'`.
+// tests changed. Run one area with `npm run mutation -- --mutate 'src/core/chat/**/*.ts'`. A run
+// over the whole core takes hours on two cores: scripts/merge-mutation-parts.mjs says how to run it
+// in parts whose results a whole-core run then reuses.
 import { fileURLToPath } from 'node:url';
 
 // The tests run in a copy of the repository under .stryker-tmp/; the recorded streams stay beside
