@@ -8,7 +8,12 @@ import {
 } from '../../testing/recordings';
 import type { AssistantMessageState, MessageError } from '../stream/assistant-message';
 import type { SseEvent } from '../sse/parse-sse';
-import { normalizeChatCompletionEvent, readProviderError, readUsage } from './chat-completions';
+import {
+  createChatCompletionsNormalizer,
+  normalizeChatCompletionEvent,
+  readProviderError,
+  readUsage,
+} from './chat-completions';
 import { sampledInMutationRun } from '../../testing/mutation-run';
 
 // ---- An independent reading of a recording: plain line splitting, JSON.parse and concatenation.
@@ -457,6 +462,21 @@ describe('normalizeChatCompletionEvent: odd payloads', () => {
     ]);
     expect(normalizeChatCompletionEvent(chunk({ content: 'b' }))).toEqual([
       { type: 'answer-delta', text: 'b' },
+    ]);
+  });
+
+  it('takes an error field of null as no error', () => {
+    const data = JSON.stringify({ choices: [{ index: 0, delta: { content: 'a' } }], error: null });
+    expect(normalizeChatCompletionEvent({ data })).toEqual([{ type: 'answer-delta', text: 'a' }]);
+  });
+
+  it('releases a held Gemini tag before a provider error', () => {
+    const { normalize } = createChatCompletionsNormalizer();
+    const google = { extra_content: { google: { thought: true } } };
+    expect(normalize(chunk({ content: '<tho', ...google }))).toEqual([]);
+    expect(normalize({ event: 'error', data: '{"error":{"message":"Overloaded"}}' })).toEqual([
+      { type: 'reasoning-delta', text: '<tho' },
+      { type: 'provider-error', error: { message: 'Overloaded' } },
     ]);
   });
 

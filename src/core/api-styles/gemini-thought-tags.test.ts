@@ -205,4 +205,20 @@ describe('GeminiThoughtTags on its own', () => {
       { type: 'answer-delta', text: 'x' },
     ]);
   });
+
+  it('leaves thoughts after an answer as written, and a flush with nothing held changes nothing', () => {
+    const afterAnswer = new GeminiThoughtTags();
+    const out: StreamEvent[] = [];
+    afterAnswer.answer('a', out);
+    afterAnswer.thought('<thought>b', out);
+    expect(out).toEqual([
+      { type: 'answer-delta', text: 'a' },
+      { type: 'reasoning-delta', text: '<thought>b' },
+    ]);
+    const flushedFirst = new GeminiThoughtTags();
+    const events: StreamEvent[] = [];
+    flushedFirst.flush(events);
+    flushedFirst.thought('<thought>a', events);
+    expect(events).toEqual([{ type: 'reasoning-delta', text: 'a' }]);
+  });
 });
