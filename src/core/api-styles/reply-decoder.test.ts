@@ -94,6 +94,17 @@ describe('createReplyDecoder: text held as a possible tag', () => {
     ]);
   });
 
+  it('lands a held piece of a harmony marker before [DONE]', () => {
+    const decoder = createReplyDecoder('chat-completions');
+    const events = [
+      ...decoder.feed(encode(chunk('<|chan'))),
+      ...decoder.feed(encode('data: [DONE]\n\n')),
+      ...decoder.end(),
+    ];
+    expect(events.at(-1)).toEqual({ type: 'done' });
+    expect(events.slice(0, -1)).toEqual([{ type: 'answer-delta', text: '<|chan' }]);
+  });
+
   it('reads llama.cpp `error:` lines in chat completions', () => {
     const decoder = createReplyDecoder('chat-completions');
     const events = [

@@ -63,12 +63,8 @@ export function createReplyDecoder(
       batch.push(event);
       return;
     }
-    // Text held back as a possible partial tag must land before the event that ends the message.
-    if (event.type === 'done' || event.type === 'provider-error') {
-      endSplitter();
-      batch.push(event);
-      return;
-    }
+    // Both splitters release text held as a possible partial tag before `done` and
+    // `provider-error`, the events after which the reducer takes no text.
     for (const split of splitter.push(event)) batch.push(split);
   };
   const parser = createSseParser(
