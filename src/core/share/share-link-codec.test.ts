@@ -246,6 +246,11 @@ describe('passphrases', () => {
 });
 
 describe('bad links', () => {
+  it('reads the prefix only at the start of the fragment', async () => {
+    const fragment = await encodeShareFragment(sample);
+    expect(errorKind(await decodeShareFragment(`x${fragment}`))).toBe('malformed');
+  });
+
   it('reports every truncation as malformed', async () => {
     const fragment = await encodeShareFragment(sample);
     for (let end = 0; end < fragment.length; end += 1) {

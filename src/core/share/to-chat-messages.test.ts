@@ -29,8 +29,26 @@ describe('toChatMessages', () => {
     expect(messages[1]).toMatchObject({
       role: 'assistant',
       model: 'r1',
-      state: { reasoning: 'Try 17.', answer: 'No: 17 × 23.', status: 'done', finishReason: 'stop' },
+      providerName: 'Shared transcript',
+      state: {
+        reasoning: 'Try 17.',
+        answer: 'No: 17 × 23.',
+        status: 'done',
+        finishReason: 'stop',
+        sawDone: true,
+      },
     });
+  });
+
+  it('marks only a finished reply as having seen the end of its stream', () => {
+    const stopped = {
+      title: 'T',
+      messages: [
+        { role: 'assistant' as const, reasoning: '', answer: 'Half', status: 'stopped' as const },
+      ],
+    };
+    const [reply] = toChatMessages(stopped, () => 'id', 0);
+    expect(reply).toMatchObject({ model: '', state: { status: 'stopped', sawDone: false } });
   });
 
   it('round-trips through toSharedTranscript', () => {
