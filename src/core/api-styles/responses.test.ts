@@ -608,6 +608,12 @@ describe('createResponsesNormalizer: edge cases', () => {
     });
   });
 
+  it('takes the event type from the SSE event line when the payload has none', () => {
+    expect(
+      normalizeAll([{ event: 'error', data: '{"message":"Overloaded","code":"busy"}' }]),
+    ).toEqual([{ type: 'provider-error', error: { message: 'Overloaded', code: 'busy' } }]);
+  });
+
   it('emits nothing for an answer delta without text', () => {
     for (const delta of ['', 7, null]) {
       expect(normalizeAll([sse('response.output_text.delta', { delta })])).toEqual([]);
