@@ -52,14 +52,8 @@ export function createReplyDecoder(
     ? chainSplitters(createHarmonySplitter(), createThinkSplitter(options))
     : undefined;
   let batch: StreamEvent[] = [];
-  let isSplitterEnded = false;
-  const endSplitter = () => {
-    if (splitter === undefined || isSplitterEnded) return;
-    isSplitterEnded = true;
-    for (const event of splitter.end()) batch.push(event);
-  };
   const emit = (event: StreamEvent) => {
-    if (splitter === undefined || isSplitterEnded) {
+    if (splitter === undefined) {
       batch.push(event);
       return;
     }
@@ -86,7 +80,7 @@ export function createReplyDecoder(
     end() {
       parser.end();
       for (const event of normalizer.end()) emit(event);
-      endSplitter();
+      if (splitter !== undefined) batch.push(...splitter.end());
       return take();
     },
   };
