@@ -177,6 +177,23 @@ describe('normalizeMathDelimiters', () => {
     expect(normalized('<!-- a -->\n\\(y\\)')).toBe('<!-- a -->\n$y$');
   });
 
+  it('tells indented code from an indented line of a list item', () => {
+    // Indented code: after a blank line, after indented code, and once a list has ended.
+    for (const text of [
+      'a\n\n    \\(x\\)\n\n$y$',
+      '    code\n    \\(x\\)\n\n$y$',
+      '- a\n\nb\n\n    \\(x\\)\n\n$y$',
+    ]) {
+      expect(normalized(text), text).toBe(text);
+    }
+    // Inside a list item the same line is paragraph text, and indented display math is a block.
+    expect(normalized('- item\n\n    \\(x\\)')).toBe('- item\n\n    $x$');
+    expect(normalized('1. Solve\n    \\[x = 1\\]\n2. Next')).toBe(
+      '1. Solve\n    $$\n    x = 1\n    $$\n2. Next',
+    );
+    expect(normalized('- a\n\n  b\n\n    \\[x\\]')).toBe('- a\n\n  b\n\n    $$\n    x\n    $$');
+  });
+
   it('keeps display math indented like code inline, and reads past a lone `<`', () => {
     expect(normalized('Text\n    \\[x\\]\nmore')).toBe('Text\n    $$x$$\nmore');
     expect(normalizeMathDelimiters('if a < b then $x$ ok')).toEqual({
