@@ -177,6 +177,42 @@ describe('normalizeMathDelimiters', () => {
     expect(normalized('<!-- a -->\n\\(y\\)')).toBe('<!-- a -->\n$y$');
   });
 
+  it('follows the dollar rules at each end of inline math', () => {
+    const cases: [string, string][] = [
+      // An opening $ before a space, a closing one after a backslash or before a $: not math.
+      ['a $ x$ b $y$', 'a \\$ x\\$ b $y$'],
+      ['q $x \\$ $y$', 'q \\$x \\$ $y$'],
+      ['$x$$ $y$', '\\$x\\$\\$ $y$'],
+      // No line break or backtick between the two.
+      ['p $a\nb$ $y$', 'p \\$a\nb\\$ $y$'],
+      ['p $a`b$ $y$', 'p \\$a`b\\$ $y$'],
+      ['a $x', 'a $x'],
+    ];
+    for (const [text, expected] of cases) expect(normalized(text), text).toBe(expected);
+  });
+
+  it('fences \\(…\\) with more dollars than it holds, padding dollars at its ends', () => {
+    expect(normalized('\\(a$$b\\)')).toBe('$$$a$$b$$$');
+    expect(normalized('\\(a$\\)')).toBe('$$ a$ $$');
+    expect(normalized('\\($a\\)')).toBe('$$ $a $$');
+    expect(normalized('\\(x\\) at start')).toBe('$x$ at start');
+    // Math next to math stays two: remark-math reads `$x$$y$` as one.
+    expect(normalized('\\(x\\)\\(y\\)')).toBe('$x$ $y$');
+    expect(normalized('$x$\\(y\\) and \\(x\\)$y$')).toBe('$x$ $y$ and $x$ $y$');
+  });
+
+  it('leaves brackets with nothing in them, or right after a word, as they are', () => {
+    for (const text of ['\\(  \\) $y$', 'a\\(x\\) $y$', 'word\\[x\\] $y$', '\\[ \\] $y$']) {
+      expect(normalized(text), text).toBe(text);
+    }
+  });
+
+  it('puts display math on lines of its own, indented like the line it is on', () => {
+    expect(normalized('  \\[x\\]')).toBe('  $$\n  x\n  $$');
+    expect(normalized('\\[x\n    y\n\\]')).toBe('$$\nx\n    y\n$$');
+    expect(normalized('Text  \\[x\\]  \nmore')).toBe('Text  $$x$$  \nmore');
+  });
+
   it('tells indented code from an indented line of a list item', () => {
     // Indented code: after a blank line, after indented code, and once a list has ended.
     for (const text of [

@@ -46,6 +46,13 @@ export function normalizeMathParagraph(
     copied = end;
   };
 
+  /** The text so far, up to `start`, ends in a dollar (a rewritten one included). */
+  const endsInDollar = (start: number) => {
+    if (start > copied) return text.charAt(start - 1) === '$';
+    const last = pieces.at(-1);
+    return typeof last === 'number' || (last?.endsWith('$') ?? false);
+  };
+
   while (index < text.length) {
     if (counter !== undefined) counter.steps += 1;
     const char = text.charAt(index);
@@ -54,7 +61,10 @@ export function normalizeMathParagraph(
       if ((next === '(' || next === '[') && !isWordCharacter(text, index)) {
         const math = bracketMath(scan, index, next === '[', isInList);
         if (math !== undefined) {
-          replace(index, math.end, math.text);
+          // remark-math joins touching dollar runs (`$x$$y$` is one math): keep them apart.
+          const before = endsInDollar(index) ? ' ' : '';
+          const after = text.charAt(math.end) === '$' ? ' ' : '';
+          replace(index, math.end, `${before}${math.text}${after}`);
           hasMath = true;
           index = math.end;
           continue;
@@ -147,6 +157,7 @@ function bracketMath(
   const closing = isDisplay ? ']' : ')';
   if (start < scan.noCloseBefore[closing]) return undefined;
   let index = start + 2;
+
   while (index < text.length) {
     if (counter !== undefined) counter.steps += 1;
     const char = text.charAt(index);
