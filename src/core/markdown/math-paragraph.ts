@@ -157,7 +157,6 @@ function bracketMath(
   const closing = isDisplay ? ']' : ')';
   if (start < scan.noCloseBefore[closing]) return undefined;
   let index = start + 2;
-
   while (index < text.length) {
     if (counter !== undefined) counter.steps += 1;
     const char = text.charAt(index);
