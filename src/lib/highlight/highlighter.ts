@@ -1,8 +1,9 @@
 /**
  * The on-demand loader of the highlighter (`highlight-runtime`, a chunk of its own) and its
- * grammars, with a tiny store React reads through `useSyncExternalStore`.
+ * grammars, announcing each grammar's arrival to the code blocks waiting for one.
  */
 import type { ReactNode } from 'react';
+import { StaggeredRelease } from '../staggered-release';
 import type { HighlightLanguage } from './languages';
 
 type HighlightRuntime = typeof import('./highlight-runtime');
@@ -10,7 +11,12 @@ type HighlightRuntime = typeof import('./highlight-runtime');
 let runtime: HighlightRuntime | undefined;
 let runtimeLoading: Promise<HighlightRuntime> | undefined;
 const languageLoading = new Map<HighlightLanguage, Promise<boolean>>();
-const listeners = new Set<() => void>();
+
+/**
+ * Announced each time a grammar becomes ready: code blocks waiting for one re-render a few per
+ * task, newest first (see `StaggeredRelease`).
+ */
+export const languageArrival = new StaggeredRelease();
 
 /** Loads the highlighter chunk once; later calls get the same promise. Rejects if it fails. */
 export function loadHighlighter(): Promise<HighlightRuntime> {
@@ -32,7 +38,7 @@ export function loadLanguage(language: HighlightLanguage): Promise<boolean> {
       .then((module) => module.registerLanguage(language))
       .then(
         () => {
-          listeners.forEach((listener) => listener());
+          languageArrival.announce();
           return true;
         },
         (error: unknown) => {
@@ -48,12 +54,6 @@ export function loadLanguage(language: HighlightLanguage): Promise<boolean> {
 /** Whether `language` can be highlighted right now, without waiting. */
 export function isLanguageReady(language: HighlightLanguage): boolean {
   return runtime?.isLanguageRegistered(language) ?? false;
-}
-
-/** Calls `listener` whenever a language becomes ready; returns the unsubscribe function. */
-export function subscribeToLanguages(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 /** Recently highlighted code, so the same block rendered again (the final render) is free. */

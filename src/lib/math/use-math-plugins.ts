@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Options as MarkdownOptions } from 'react-markdown';
+import { StaggeredRelease, useStaggeredRelease } from '../staggered-release';
 import { mayContainMath } from './may-contain-math';
 
 type MathRuntime = typeof import('./math-runtime');
@@ -17,7 +18,8 @@ export interface MathRendering {
 
 let runtime: MathRuntime | undefined;
 let loading: Promise<MathRuntime | undefined> | undefined;
-const listeners = new Set<() => void>();
+/** Texts waiting for the math chunk take it up a few at a time once it has loaded. */
+const arrival = new StaggeredRelease();
 
 /**
  * Loads the math chunk (remark-math, rehype-katex, KaTeX and its CSS) once; later calls get the
@@ -27,7 +29,7 @@ export function loadMathRuntime(): Promise<MathRuntime | undefined> {
   loading ??= import('./math-runtime').then(
     (module) => {
       runtime = module;
-      listeners.forEach((listener) => listener());
+      arrival.announce();
       return module;
     },
     (error: unknown) => {
@@ -38,20 +40,17 @@ export function loadMathRuntime(): Promise<MathRuntime | undefined> {
   return loading;
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 /**
  * Math support for one markdown text. When the text may contain math (see `mayContainMath`), it
  * loads the math chunk; until that has loaded, and for a text without math, it returns `undefined`
  * and the text renders as it is. Then it returns the normalized text and the plugins to render it
- * with.
+ * with. Texts already shown when the chunk arrives re-render with math a few per task, newest first
+ * (see `StaggeredRelease`), so a long reasoning full of math does not freeze the page.
  */
 export function useMathPlugins(text: string): MathRendering | undefined {
   const isWanted = useMemo(() => mayContainMath(text), [text]);
-  const loaded = useSyncExternalStore(subscribe, () => (isWanted ? runtime : undefined));
+  const version = useStaggeredRelease(arrival, isWanted);
+  const loaded = isWanted && version > 0 ? runtime : undefined;
   useEffect(() => {
     if (isWanted && loaded === undefined) void loadMathRuntime();
   }, [isWanted, loaded]);
