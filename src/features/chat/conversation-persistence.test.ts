@@ -113,6 +113,26 @@ describe('browserPersistence', () => {
     expect(problems()).toEqual([]);
   });
 
+  it('leaves the conversation record alone while a reply streams, and marks it when it ends', async () => {
+    const { store, persistence } = setup();
+    await persistence.createConversation('c1', create);
+    const update = vi.spyOn(store, 'update');
+    const streaming: AssistantMessage = {
+      ...reply,
+      revision: 1,
+      state: { ...reply.state, status: 'reasoning', answer: '' },
+    };
+    await persistence.saveMessage('c1', streaming);
+    const answering = { ...streaming, revision: 2, state: { ...reply.state, status: 'answering' } };
+    await persistence.saveMessage('c1', answering as AssistantMessage);
+    expect(update).not.toHaveBeenCalled();
+    expect((await store.load('c1'))?.messages).toEqual([answering]);
+
+    await persistence.saveMessage('c1', { ...reply, revision: 3 });
+    expect(update).toHaveBeenCalledTimes(1);
+    expect((await store.load('c1'))?.record.updatedAt).toBeGreaterThan(5000);
+  });
+
   it('saves the version choices', async () => {
     const { store, persistence } = setup();
     await persistence.createConversation('c1', create);

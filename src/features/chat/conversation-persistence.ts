@@ -4,6 +4,7 @@
  * API.
  */
 import type { ChatMessage } from '../../core/chat/chat-message';
+import { isStreaming } from '../../core/stream/assistant-message';
 import type { VersionChoices } from '../../core/chat/conversation-tree';
 import { isQuotaError } from '../../storage/quota-error';
 import { titleFrom, type ConversationStore } from '../../storage/conversation-store';
@@ -19,7 +20,10 @@ export interface ConversationPersistence {
   ): Promise<void>;
   /** Saves the conversation's system prompt. */
   setSystemPrompt(conversationId: string, systemPrompt: string): Promise<void>;
-  /** Saves one message (insert or replace). */
+  /**
+   * Saves one message (insert or replace), and marks the conversation updated unless the message
+   * is a reply still streaming.
+   */
   saveMessage(conversationId: string, message: ChatMessage): Promise<void>;
   /** Saves which version is shown at each fork. */
   setVersionChoices(conversationId: string, choices: VersionChoices): Promise<void>;
@@ -35,6 +39,10 @@ export interface ConversationPersistence {
    * interrupted, so where this cannot be told it is `true`.
    */
   isStreamLockHeld(messageId: string): Promise<boolean>;
+}
+
+function isStreamingReply(message: ChatMessage): boolean {
+  return message.role === 'assistant' && isStreaming(message.state.status);
 }
 
 /** A problem saving, for the storage banner. */
@@ -114,7 +122,9 @@ export function browserPersistence(
     saveMessage: (conversationId, message) =>
       queue.run(`message:${message.id}`, async () => {
         await store.saveMessage(conversationId, message);
-        await store.update(conversationId, {});
+        // A reply's saves while it streams leave the conversation's record alone: the question
+        // already moved it to the top, and each touch would re-read the sidebar's list.
+        if (!isStreamingReply(message)) await store.update(conversationId, {});
       }),
     setVersionChoices: (conversationId, choices) =>
       queue.run(`choices:${conversationId}`, () =>
