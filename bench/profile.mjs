@@ -13,6 +13,7 @@
  *   --variant app                  app | react-markdown | streamdown
  *   --panel open                   open | folded
  *   --top 30                       how many functions to list
+ *   --throttle 4                   slow the page's CPU down that many times (CDP)
  *   --no-build                     reuse bench/dist/profile-app and bench/dist/profile-reference
  *   --categories a,b               more trace categories, e.g.
  *                                  disabled-by-default-devtools.timeline.invalidationTracking
@@ -40,6 +41,7 @@ function parseArgs(argv) {
     variant: 'app',
     panel: 'open',
     top: 30,
+    throttle: 1,
     build: true,
     /** @type {string[]} */
     categories: [],
@@ -51,6 +53,7 @@ function parseArgs(argv) {
     else if (arg === '--variant') options.variant = argv[++i];
     else if (arg === '--panel') options.panel = argv[++i];
     else if (arg === '--top') options.top = Number(argv[++i]);
+    else if (arg === '--throttle') options.throttle = Number(argv[++i]);
     else if (arg === '--categories') options.categories = argv[++i].split(',');
     else throw new Error(`Unknown option ${arg}`);
   }
@@ -170,6 +173,7 @@ async function main() {
       params: workload.params,
       panel: options.panel === 'folded' ? 'folded' : 'open',
       history: workload.history,
+      cpuThrottle: options.throttle,
       onBeforeSend: async () => {
         started = true;
         await cdp.send('Tracing.start', {
