@@ -19,7 +19,6 @@
  *                                  disabled-by-default-devtools.timeline.invalidationTracking
  *                                  (what invalidated style, layout and paint, by node)
  */
-
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,8 +42,7 @@ function parseArgs(argv) {
     top: 30,
     throttle: 1,
     build: true,
-    /** @type {string[]} */
-    categories: [],
+    categories: /** @type {string[]} */ ([]),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
