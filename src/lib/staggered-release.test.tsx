@@ -77,9 +77,9 @@ describe('StaggeredRelease', () => {
     const manual = manualScheduler(1);
     const release = new StaggeredRelease(manual.scheduler);
     const log: string[] = [];
-    const [, b] = subscribeAll(release, ['a', 'b', 'c'], log);
+    const subscribed = subscribeAll(release, ['a', 'b', 'c'], log);
     release.announce();
-    b.unsubscribe();
+    subscribed[1]!.unsubscribe();
     manual.runTask();
     expect(log).toEqual(['c@1', 'a@1']);
   });
