@@ -35,29 +35,31 @@ const APP_DIST = path.join(REPO_ROOT, 'bench', 'dist', 'app');
 const REFERENCE_DIST = path.join(REPO_ROOT, 'bench', 'dist', 'reference');
 
 /** Trace event names and the stage their self time counts to; any other event counts as "rest". */
-const STAGE_OF = new Map([
-  ...[
-    'FunctionCall',
-    'EvaluateScript',
-    'v8.callFunction',
-    'v8.evaluateModule',
-    'v8.compile',
-    'v8.compileModule',
-    'FireAnimationFrame',
-    'TimerFire',
-    'EventDispatch',
-    'RunMicrotasks',
-    'BlinkScheduler_PerformMicrotaskCheckpoint',
-    'IntersectionObserverController::computeIntersections',
-  ].map((name) => [name, 'script']),
-  ['UpdateLayoutTree', 'style'],
-  ['ParseAuthorStyleSheet', 'style'],
-  ['Layout', 'layout'],
-  ['PrePaint', 'pre-paint'],
-  ['Paint', 'paint'],
-  ['Layerize', 'layerize'],
-  ...['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GC_MARK_COMPACTOR'].map((name) => [name, 'gc']),
-]);
+const STAGE_OF = new Map(
+  /** @type {[string, string][]} */ ([
+    ...[
+      'FunctionCall',
+      'EvaluateScript',
+      'v8.callFunction',
+      'v8.evaluateModule',
+      'v8.compile',
+      'v8.compileModule',
+      'FireAnimationFrame',
+      'TimerFire',
+      'EventDispatch',
+      'RunMicrotasks',
+      'BlinkScheduler_PerformMicrotaskCheckpoint',
+      'IntersectionObserverController::computeIntersections',
+    ].map((name) => [name, 'script']),
+    ['UpdateLayoutTree', 'style'],
+    ['ParseAuthorStyleSheet', 'style'],
+    ['Layout', 'layout'],
+    ['PrePaint', 'pre-paint'],
+    ['Paint', 'paint'],
+    ['Layerize', 'layerize'],
+    ...['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GC_MARK_COMPACTOR'].map((name) => [name, 'gc']),
+  ]),
+);
 const STAGES = ['script', 'style', 'layout', 'pre-paint', 'paint', 'layerize', 'gc', 'rest'];
 
 /** @typedef {{ name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: { name?: string, beginData?: { totalObjects?: number } } }} TraceEvent */
@@ -96,11 +98,14 @@ function stageTimes(events) {
   const inner = new Map();
   /** @type {TraceEvent[]} */
   const open = [];
+  /** The end of `event`, µs. @param {TraceEvent} event */
+  const endOf = (event) => event.ts + (event.dur ?? 0);
   for (const event of complete) {
-    while (open.length > 0 && open.at(-1).ts + (open.at(-1).dur ?? 0) <= event.ts) open.pop();
+    while (open.length > 0 && endOf(/** @type {TraceEvent} */ (open.at(-1))) <= event.ts)
+      open.pop();
     const parent = open.at(-1);
     if (parent !== undefined) {
-      const end = Math.min(event.ts + (event.dur ?? 0), parent.ts + (parent.dur ?? 0));
+      const end = Math.min(endOf(event), endOf(parent));
       inner.set(parent, (inner.get(parent) ?? 0) + end - event.ts);
     }
     open.push(event);
@@ -155,12 +160,15 @@ async function main() {
           panel: 'open',
           history: workload.history,
           cpuThrottle: options.throttle,
-          onBeforeSend: () =>
-            cdp.send('Tracing.start', {
+          onBeforeSend: async () => {
+            await cdp.send('Tracing.start', {
               traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8'] },
               transferMode: 'ReportEvents',
-            }),
-          onDone: () => cdp.send('Tracing.end'),
+            });
+          },
+          onDone: async () => {
+            await cdp.send('Tracing.end');
+          },
         });
         await traced;
         await context.close();
