@@ -17,13 +17,9 @@ export function useHighlightedCode(
   enabled: boolean,
 ): ReactNode[] | undefined {
   const grammar = enabled ? resolveLanguage(language) : undefined;
-  const version = useStaggeredRelease(languageArrival, grammar !== undefined);
-  const isReady = useMemo(
-    () => grammar !== undefined && isLanguageReady(grammar),
-    // `version` changes at this block's turn after a grammar arrives: look again then.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [grammar, version],
-  );
+  const isReady = grammar !== undefined && isLanguageReady(grammar);
+  // Re-renders this block at its turn after a grammar arrives, while it waits for one.
+  useStaggeredRelease(languageArrival, grammar !== undefined && !isReady);
   useEffect(() => {
     if (grammar !== undefined && !isReady) void loadLanguage(grammar);
   }, [grammar, isReady]);
