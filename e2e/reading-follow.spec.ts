@@ -6,15 +6,15 @@ import { sampleNewestLine } from './support/follow-samples';
  * While reasoning streams, the open Thinking panel keeps its newest line in view, and so does the
  * page, at any speed (issue 11). The mock provider streams the benchmark's synthetic reasoning at a
  * fixed token rate; "busy" slows Chromium's main thread fourfold (DevTools CPU throttling), as on a
- * loaded machine. Each run prints how many samples showed the newest line. The 4× run streams
- * longer: a slow machine at 4× is saturated and samples seldom, and it still needs a few samples.
+ * loaded machine. Each run prints how many samples showed the newest line. The slowed runs stream
+ * longer: a slow machine slowed down is saturated and samples seldom, and it still needs a few.
  */
 const RUNS = [
   { rate: 100, tokens: 500, cpuSlowdown: 1 },
   { rate: 1500, tokens: 6000, cpuSlowdown: 1 },
   { rate: 3000, tokens: 12000, cpuSlowdown: 1 },
-  { rate: 3000, tokens: 9000, cpuSlowdown: 2 },
-  { rate: 3000, tokens: 24000, cpuSlowdown: 4 },
+  { rate: 3000, tokens: 24000, cpuSlowdown: 2 },
+  { rate: 3000, tokens: 48000, cpuSlowdown: 4 },
 ];
 
 test.describe('following a streaming Thinking panel', () => {
