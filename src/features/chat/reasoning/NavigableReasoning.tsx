@@ -1,4 +1,13 @@
-import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { createMatchFinder } from '../../../core/reasoning/find-matches';
 import { MIN_OUTLINE_STEPS } from '../../../core/reasoning/step-outline';
 import type { ReasoningStep } from '../../../core/reasoning/step-timing';
@@ -70,14 +79,24 @@ export function NavigableReasoning({
       ?.scrollIntoView({ block: 'center' });
   }, [activeMatch, deferredQuery, idPrefix]);
 
-  const handleQueryChange = (next: string) => {
+  // The search box's handlers live as long as the panel, so the box is not redone (and React does
+  // not rewrite its input's attributes) on every frame of a streaming trace.
+  const matchCount = useRef(0);
+  useLayoutEffect(() => {
+    matchCount.current = matches.length;
+  }, [matches.length]);
+  const handleQueryChange = useCallback((next: string) => {
     setQuery(next);
     setActive(0);
-  };
-  const handleMove = (direction: 1 | -1) => {
-    if (matches.length === 0) return;
-    setActive((activeMatch + direction + matches.length) % matches.length);
-  };
+  }, []);
+  // Goes to the next (+1) or previous (−1) of the matches there are now, wrapping around.
+  const handleMove = useCallback((direction: 1 | -1) => {
+    setActive((last) => {
+      const count = matchCount.current;
+      if (count === 0) return last;
+      return (Math.min(last, count - 1) + direction + count) % count;
+    });
+  }, []);
   // One handler for the panel's life: the outline's memoized items keep the handler they first
   // got, and a closure made here would hold this render's whole text (see `jumpHandler`).
   const [handleJump] = useState(() => jumpHandler(setJump));

@@ -162,6 +162,42 @@ describe('search', () => {
     expect(screen.getByTestId('reasoning-search-count')).toHaveTextContent('No matches');
     expect(document.querySelectorAll('mark')).toHaveLength(0);
   });
+
+  it('moves over the matches that streamed in since the last move, wrapping around', async () => {
+    const streaming = (reasoning: string) => (
+      <Harness reply={message({ status: 'reasoning', reasoning })} />
+    );
+    const { rerender } = render(streaming(TITLED));
+    const box = screen.getByRole('searchbox', { name: 'Search reasoning' });
+    await act(async () => {
+      fireEvent.change(box, { target: { value: 'remainder' } });
+    });
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(screen.getByTestId('reasoning-search-count')).toHaveTextContent('4 of 4');
+    rerender(streaming(`${TITLED}\nOne more remainder.`));
+    expect(screen.getByTestId('reasoning-search-count')).toHaveTextContent('4 of 5');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(screen.getByTestId('reasoning-search-count')).toHaveTextContent('5 of 5');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(screen.getByTestId('reasoning-search-count')).toHaveTextContent('1 of 5');
+  });
+
+  it('leaves the search box untouched while new reasoning streams in', async () => {
+    const streaming = (reasoning: string) => (
+      <Harness reply={message({ status: 'reasoning', reasoning })} />
+    );
+    const { rerender } = render(streaming(TITLED));
+    const box = screen.getByRole('searchbox', { name: 'Search reasoning' });
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(box.parentElement!, { subtree: true, attributes: true, childList: true });
+    rerender(streaming(`${TITLED}More thought.`));
+    rerender(streaming(`${TITLED}More thought, and more.`));
+    await Promise.resolve();
+    changes.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(changes.map((record) => record.attributeName ?? record.type)).toEqual([]);
+  });
 });
 
 describe('the loop alarm and the budget', () => {

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { formatCount } from '../../../core/stream/format-count';
 
 interface ReasoningSearchProps {
@@ -15,8 +15,11 @@ interface ReasoningSearchProps {
 const buttonClass =
   'rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
-/** The search field over the whole trace, its match count and next / previous buttons. */
-export function ReasoningSearch({
+/**
+ * The search field over the whole trace, its match count and next / previous buttons. Memoized:
+ * while a trace streams it re-renders only when the count or the active match changes.
+ */
+export const ReasoningSearch = memo(function ReasoningSearch({
   query,
   onQueryChange,
   matchCount,
@@ -69,4 +72,4 @@ export function ReasoningSearch({
       </button>
     </div>
   );
-}
+});
