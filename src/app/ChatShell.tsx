@@ -138,7 +138,7 @@ export function ChatShell({ storage }: { storage: StorageState }) {
 
   return (
     <div className="flex h-dvh flex-col">
-      <header className="flex items-center gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+      <header className="paint-layer flex items-center gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
         <button
           type="button"
           onClick={() => setSidebarOpen(!isSidebarOpen)}
@@ -206,7 +206,7 @@ export function ChatShell({ storage }: { storage: StorageState }) {
       <div className="flex min-h-0 flex-1">
         <aside
           id="sidebar"
-          className={`${isSidebarOpen ? 'block' : 'hidden'} w-full shrink-0 border-r border-zinc-200 md:block md:w-64 dark:border-zinc-800`}
+          className={`paint-layer ${isSidebarOpen ? 'block' : 'hidden'} w-full shrink-0 border-r border-zinc-200 md:block md:w-64 dark:border-zinc-800`}
         >
           {/* Rendered before storage opens, so the list's code downloads alongside it. */}
           <LazyPart

@@ -143,7 +143,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           )}
         </div>
       )}
-      <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+      <footer className="paint-layer mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <VersionSwitcher
           versionIds={versionIds}
           versionIndex={versionIndex}

@@ -63,7 +63,10 @@ export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function 
   }
 
   return (
-    <form onSubmit={handleSubmit} className="mx-auto w-full max-w-chat px-3 pb-3 sm:px-4 sm:pb-4">
+    <form
+      onSubmit={handleSubmit}
+      className="paint-layer mx-auto w-full max-w-chat px-3 pb-3 sm:px-4 sm:pb-4"
+    >
       <div className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand focus-within:ring-2 focus-within:ring-brand/20 dark:border-zinc-700 dark:bg-zinc-900">
         <textarea
           ref={ref}

@@ -116,7 +116,7 @@ function Trigger({
         holdInView(event.currentTarget);
         toggle();
       }}
-      className="flex w-full items-center gap-2 rounded-xl px-3 py-2 text-left text-sm font-medium text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:text-zinc-300 dark:hover:bg-zinc-800"
+      className="paint-layer flex w-full items-center gap-2 rounded-xl px-3 py-2 text-left text-sm font-medium text-zinc-600 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:text-zinc-300 dark:hover:bg-zinc-800"
     >
       <svg
         aria-hidden="true"
