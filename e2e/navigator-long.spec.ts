@@ -33,6 +33,14 @@ test.describe('a long reasoning trace', () => {
     const last = chat.last();
     await last.toggle.click();
     await expect(last.message.getByTestId('reasoning-outline')).toBeVisible();
+    // The outline lays out and paints only the groups of items near its view.
+    const outlineItems = last.message.getByTestId('reasoning-outline-item');
+    const laidOut = await outlineItems.evaluateAll(
+      (items) =>
+        items.filter((item) => item.checkVisibility({ contentVisibilityAuto: true })).length,
+    );
+    expect(laidOut).toBeGreaterThan(0);
+    expect(laidOut).toBeLessThanOrEqual(64);
 
     const before = await stepsOf(last.reasoning);
     const total = before.mounted.length + before.placeholders.length;
@@ -45,7 +53,7 @@ test.describe('a long reasoning trace', () => {
 
     // The outline jumps to a step that was not mounted: mounted, in view and focused.
     const target = before.placeholders[Math.floor(before.placeholders.length * 0.4)]!;
-    await last.message.getByTestId('reasoning-outline-item').nth(target).click();
+    await outlineItems.nth(target).click();
     const step = last.reasoning.locator(`[data-step-index="${target}"]`);
     await expect(step).toBeFocused();
     await expect(step).not.toHaveAttribute('data-placeholder');

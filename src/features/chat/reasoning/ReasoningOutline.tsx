@@ -37,7 +37,11 @@ export function ReasoningOutline({ steps, isThinking, onJump }: ReasoningOutline
       />,
     );
   }
-  const list = <ol className="max-h-32 space-y-0.5 overflow-y-auto text-xs">{groups}</ol>;
+  const list = (
+    <div role="list" className="flex max-h-32 flex-col gap-0.5 overflow-y-auto text-xs">
+      {groups}
+    </div>
+  );
   return (
     <OutlineFrame isPhone={isPhone} count={steps.length}>
       {list}
@@ -47,6 +51,9 @@ export function ReasoningOutline({ steps, isThinking, onJump }: ReasoningOutline
 
 /** Items are rendered in groups of this many, each redone only when one of its steps changed. */
 const GROUP = 32;
+/** An item's height (one line of `text-xs` and `py-1`) and the gap between items (`gap-0.5`). */
+const ITEM_HEIGHT_PX = 24;
+const ITEM_GAP_PX = 2;
 
 interface OutlineGroupProps {
   steps: readonly ReasoningStep[];
@@ -78,7 +85,17 @@ const OutlineGroup = memo(
         />,
       );
     }
-    return items;
+    // Groups out of the list's view are not laid out or painted (`.outline-group`); until a group
+    // has been, it holds the height of its items.
+    const height = (to - from) * ITEM_HEIGHT_PX + (to - from - 1) * ITEM_GAP_PX;
+    return (
+      <div
+        className="outline-group flex flex-col gap-0.5"
+        style={{ containIntrinsicSize: `auto ${height}px` }}
+      >
+        {items}
+      </div>
+    );
   },
   // `onJump` is a new function each render but always does the same thing.
   (before, after) => {
@@ -113,14 +130,14 @@ const OutlineItem = memo(
     const liveTokens = useThrottledValue(tokens, STATS_REFRESH_MS);
     const shownTokens = isCurrent ? liveTokens : tokens;
     return (
-      <li>
+      <div role="listitem">
         <button
           type="button"
           data-testid="reasoning-outline-item"
           data-duration-ms={durationMs}
           aria-current={isCurrent ? 'step' : undefined}
           onClick={() => onJump(index)}
-          className={`flex w-full items-baseline gap-2 rounded px-2 py-1 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand dark:hover:bg-zinc-800 ${isCurrent ? 'font-semibold text-zinc-800 dark:text-zinc-100' : ''}`}
+          className={`flex w-full items-baseline gap-2 rounded px-2 py-1 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand dark:hover:bg-zinc-800 ${isCurrent ? 'font-semibold text-zinc-800 dark:text-zinc-100' : ''}`}
         >
           <span className="w-5 shrink-0 tabular-nums text-zinc-500">{index + 1}.</span>
           <span data-testid="reasoning-outline-title" className="min-w-0 flex-1 truncate">
@@ -131,7 +148,7 @@ const OutlineItem = memo(
             {formatCount(shownTokens)} tok
           </span>
         </button>
-      </li>
+      </div>
     );
   },
   // `onJump` is a new function each render but always does the same thing.
